@@ -4,9 +4,7 @@
  * UI can refer to them.
  */
 
-export type Region = 'lumbar' | 'cervical';
-
-export const regions: readonly Region[] = ['lumbar', 'cervical'];
+import type { Region } from '../region.js';
 
 export type ConditionId =
   | 'caudaEquinaSyndrome'

@@ -1,5 +1,3 @@
-// `Region` and `regions` are not re-exported: the package index already exports the identical
-// ones from classification, and two exports of one name would clash.
 export {
   conditionDefinitions,
   conditions,

@@ -3,8 +3,7 @@ import { ClinicalInputError } from '../input-error.js';
 import type { Findings } from './findings.js';
 import { defaultScreenOptions, screenDisclaimer, screenRedFlags } from './red-flags.js';
 import type { Concern, RedFlagScreen, ScreenOptions } from './red-flags.js';
-import { regions } from './conditions.js';
-import type { Region } from './conditions.js';
+import { regions, type Region } from '../region.js';
 import { caudaEquinaSafetyNet } from './safety-net.js';
 import * as screening from './index.js';
 

@@ -6,7 +6,8 @@
  */
 import { ClinicalInputError, describeValue, isPlainObject } from '../input-error.js';
 import { conditionDefinitions } from './conditions.js';
-import type { ConditionId, Region } from './conditions.js';
+import type { Region } from '../region.js';
+import type { ConditionId } from './conditions.js';
 import { findingDefinitions, parseFindings } from './findings.js';
 import type { AnswerFindingId, FindingId, Findings } from './findings.js';
 import { caudaEquinaSafetyNet } from './safety-net.js';
