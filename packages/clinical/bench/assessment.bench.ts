@@ -1,7 +1,7 @@
 // Throughput of the assessment engine, for the record (no thresholds): instruments scored per
-// second and red-flag screens per second. Run with `npm run bench -w packages/clinical`.
+// second, red-flag screens per second and assessments classified per second. Run with `npm run bench -w packages/clinical`.
 import { bench, describe } from 'vitest';
-import { scoreInstrument, screenRedFlags } from '@spinewise/clinical';
+import { classifyAssessment, scoreInstrument, screenRedFlags } from '@spinewise/clinical';
 
 const odiAnswers = [2, 1, 2, 1, 2, 2, 1, null, 3, 2];
 const sbstAnswers = [1, 0, 0, 0, 1, 1, 1, 0, 'very much'];
@@ -39,5 +39,29 @@ describe('red-flag screens per second', () => {
   });
   bench('several conditions at once', () => {
     screenRedFlags(emergency);
+  });
+});
+
+const acuteLowBack = {
+  region: 'lumbar',
+  age: 34,
+  symptomDurationDays: 10,
+  symptomsBelowKnee: false,
+  scores: { odi: 32, nprs: 6, fabqWork: 12, sbst: { total: 5, psychosocial: 2 } },
+  examination: {
+    hypomobileLumbarSegment: true,
+    hipInternalRotationDegrees: 40,
+    straightLegRaiseDegrees: 80,
+    aberrantMovement: false,
+    repeatedMovements: [
+      { direction: 'extension', effect: 'centralises' },
+      { direction: 'flexion', effect: 'peripheralises' },
+    ],
+  },
+};
+
+describe('assessments classified per second', () => {
+  bench('acute low back pain, every rule', () => {
+    classifyAssessment(acuteLowBack);
   });
 });

@@ -19,7 +19,10 @@ describe('change — ODI [S-MCID]', () => {
       percent: -20,
       direction: 'improved',
       mcidMet: true,
-      mcid: { combine: 'any', description: '10 points or 30 % of baseline — low back pain' },
+      mcid: {
+        combine: 'any',
+        description: '10 percentage points or 30 % of baseline — low back pain',
+      },
     });
   });
 
@@ -100,7 +103,7 @@ describe('change — direction per instrument', () => {
       mcidMet: true,
       mcid: {
         combine: 'all',
-        description: '7 points with a change of band — persistent pain (ePPOC)',
+        description: '7 points and a change of band — persistent pain (ePPOC)',
       },
     });
     expect(change('pseq', 15, 20).mcidMet).toBe(false); // band changes, only 5 points
@@ -120,11 +123,13 @@ describe('change — direction per instrument', () => {
     });
   });
 
-  it('compares a subscale on its own range, without an MCID', () => {
+  it('compares a subscale on its own range, in points, without an MCID', () => {
     expect(change('ndi', 20, 10, { subscale: 'raw' })).toMatchObject({
       mcidMet: null,
       subscale: 'raw',
+      unit: 'points',
     });
+    expect(change('ndi', 20, 10).unit).toBe('percent');
   });
 });
 

@@ -21,6 +21,8 @@ export interface ChangeResult {
   readonly instrument: InstrumentId;
   /** The subscale compared, when not the primary score. */
   readonly subscale: string | null;
+  /** The unit of the compared scores (subscales are in points). */
+  readonly unit: 'percent' | 'points';
   readonly baseline: number;
   readonly followUp: number;
   /** followUp − baseline. */
@@ -92,18 +94,20 @@ function chooseScale(definition: InstrumentDefinition, subscale: string | undefi
   return definition.scoreRange;
 }
 
-function describeMcid(mcid: McidDefinition): string {
+/** One line per MCID, e.g. "10 percentage points or 30 % of baseline — low back pain". */
+export function describeMcid(mcid: McidDefinition, unit: 'percent' | 'points'): string {
   const parts = mcid.thresholds.map((threshold) => {
+    const note = threshold.note === undefined ? '' : ` (${threshold.note})`;
     switch (threshold.kind) {
       case 'absolute':
-        return `${threshold.value} points${threshold.note === undefined ? '' : ` (${threshold.note})`}`;
+        return `${threshold.value} ${unit === 'percent' ? 'percentage points' : 'points'}${note}`;
       case 'percent':
-        return `${threshold.value} % of baseline`;
+        return `${threshold.value} % of baseline${note}`;
       case 'bandChange':
-        return 'a change of band';
+        return `a change of band${note}`;
     }
   });
-  const joined = parts.join(mcid.combine === 'any' ? ' or ' : ' with ');
+  const joined = parts.join(mcid.combine === 'all' ? ' and ' : ' or ');
   return `${joined} — ${mcid.context}${mcid.default === true ? ' (default)' : ''}`;
 }
 
@@ -138,6 +142,7 @@ export function change(
     return {
       instrument: definition.id,
       subscale: options.subscale ?? null,
+      unit: options.subscale === undefined ? definition.unit : 'points',
       baseline: from,
       followUp: to,
       absolute,
@@ -175,6 +180,7 @@ export function change(
   return {
     instrument: definition.id,
     subscale: null,
+    unit: definition.unit,
     baseline: from,
     followUp: to,
     absolute,
@@ -182,7 +188,7 @@ export function change(
     direction,
     mcidMet,
     mcid: {
-      description: describeMcid(mcid),
+      description: describeMcid(mcid, definition.unit),
       context: mcid.context,
       combine: mcid.combine,
       default: mcid.default === true,

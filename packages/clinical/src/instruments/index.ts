@@ -1,6 +1,7 @@
 export type { PsfsActivity } from './answers.js';
 export {
   change,
+  describeMcid,
   psfsActivityChanges,
   type ChangeOptions,
   type ChangeResult,

@@ -13,6 +13,9 @@ export interface InstrumentScore {
   readonly title: string;
   readonly version: string;
   readonly wording: Wording;
+  /** The instrument's copyright and licence notice, shown wherever the score is. [S-LIC] */
+  readonly copyright: string;
+  readonly licenceNote: string;
   /** Full precision; `null` only for the FABQ, which has no total. */
   readonly score: number | null;
   /** For people: ODI/NDI % to one decimal (16/45 → "35.6 %"). [REFERENCE §1] */
@@ -105,6 +108,8 @@ export function scoreInstrument(
     title: definition.title,
     version: definition.version,
     wording: definition.wording,
+    copyright: definition.copyright,
+    licenceNote: definition.licenceNote,
     score: parts.score,
     display: display(definition, parts.score, parts.subscales),
     unit: definition.unit,

@@ -1,0 +1,24 @@
+// `npm start`: until the server exists (issue 4), Spinewise runs as the `spinewise` command.
+// Prints the command's help, then a worked example of an assessment on the example files.
+import { main } from '../packages/cli/dist/main.js';
+
+const steps = [
+  ['Score an Oswestry Disability Index', ['score', 'odi', 'examples/odi.json', '--format', 'text']],
+  [
+    'Has the ODI improved enough to matter? (baseline 36 %, now 20 %)',
+    ['change', 'odi', '--baseline', '36', '--follow-up', '20', '--format', 'text'],
+  ],
+  [
+    'Screen for red flags (one weak flag)',
+    ['screen', 'examples/screen-lumbar.json', '--format', 'text'],
+  ],
+  ['Classify the assessment', ['classify', 'examples/assessment-lumbar.json', '--format', 'text']],
+];
+
+let code = await main(['help']);
+for (const [title, args] of steps) {
+  if (code !== 0) break;
+  process.stdout.write(`\n\n### ${title}\n$ npx spinewise ${args.join(' ')}\n\n`);
+  code = await main(args);
+}
+process.exitCode = code;
