@@ -154,3 +154,21 @@ export function parseNumberOption(
   }
   return number;
 }
+
+/**
+ * Reads optional numeric flags into an options object: `{ 'fracture-age-over':
+ * 'fractureAgeOver' }` turns `--fracture-age-over 70` into `{ fractureAgeOver: 70 }`. Flags
+ * left out stay out, so the clinical core applies (and reports) its own defaults.
+ */
+export function numberOptions<Key extends string>(
+  values: ParsedCommandArgs['values'],
+  flags: Readonly<Record<string, Key>>,
+  usage: string,
+): Partial<Record<Key, number>> {
+  const options: Partial<Record<Key, number>> = {};
+  for (const [flag, key] of Object.entries(flags)) {
+    const value = stringOption(values, flag);
+    if (value !== undefined) options[key] = parseNumberOption(`--${flag}`, value, usage);
+  }
+  return options;
+}

@@ -1,12 +1,6 @@
 import { classifyAssessment, defaultTbcThresholds } from '@spinewise/clinical';
 import type { ClassificationOptions, TbcThresholds } from '@spinewise/clinical';
-import {
-  formatCommandHelp,
-  formatJson,
-  parseCommandArgs,
-  parseNumberOption,
-  stringOption,
-} from '../command.js';
+import { formatCommandHelp, formatJson, numberOptions, parseCommandArgs } from '../command.js';
 import type { Command } from '../command.js';
 import { parseJsonInput, readInput } from '../input.js';
 import { renderClassification } from '../text/classify.js';
@@ -57,23 +51,14 @@ Examples:
       io.stdout(formatCommandHelp(classifyCommand));
       return 0;
     }
-    const tbc: Partial<TbcThresholds> = {};
-    const above = stringOption(args.values, 'tbc-symptom-modulation-above');
-    if (above !== undefined) {
-      tbc.symptomModulationAbove = parseNumberOption(
-        '--tbc-symptom-modulation-above',
-        above,
-        usage,
-      );
-    }
-    const atOrBelow = stringOption(args.values, 'tbc-function-optimisation-at-or-below');
-    if (atOrBelow !== undefined) {
-      tbc.functionOptimisationAtOrBelow = parseNumberOption(
-        '--tbc-function-optimisation-at-or-below',
-        atOrBelow,
-        usage,
-      );
-    }
+    const tbc: Partial<TbcThresholds> = numberOptions(
+      args.values,
+      {
+        'tbc-symptom-modulation-above': 'symptomModulationAbove',
+        'tbc-function-optimisation-at-or-below': 'functionOptimisationAtOrBelow',
+      },
+      usage,
+    );
     const options: ClassificationOptions | undefined =
       Object.keys(tbc).length > 0 ? { tbc } : undefined;
     const input = parseJsonInput(await readInput(io, args.positionals[0], usage));

@@ -1,12 +1,6 @@
 import { defaultScreenOptions, findingDefinitions, screenRedFlags } from '@spinewise/clinical';
 import type { ScreenOptions } from '@spinewise/clinical';
-import {
-  formatCommandHelp,
-  formatJson,
-  parseCommandArgs,
-  parseNumberOption,
-  stringOption,
-} from '../command.js';
+import { formatCommandHelp, formatJson, numberOptions, parseCommandArgs } from '../command.js';
 import type { Command } from '../command.js';
 import { parseJsonInput, readInput } from '../input.js';
 import { wrap } from '../text/layout.js';
@@ -62,15 +56,11 @@ Examples:
       io.stdout(formatCommandHelp(screenCommand));
       return 0;
     }
-    const options: Partial<ScreenOptions> = {};
-    const fractureAge = stringOption(args.values, 'fracture-age-over');
-    if (fractureAge !== undefined) {
-      options.fractureAgeOver = parseNumberOption('--fracture-age-over', fractureAge, usage);
-    }
-    const malignancyAge = stringOption(args.values, 'malignancy-age-over');
-    if (malignancyAge !== undefined) {
-      options.malignancyAgeOver = parseNumberOption('--malignancy-age-over', malignancyAge, usage);
-    }
+    const options: Partial<ScreenOptions> = numberOptions(
+      args.values,
+      { 'fracture-age-over': 'fractureAgeOver', 'malignancy-age-over': 'malignancyAgeOver' },
+      usage,
+    );
     const input = parseJsonInput(await readInput(io, args.positionals[0], usage));
     const screen = screenRedFlags(input, options);
     io.stdout(args.format === 'text' ? renderScreen(screen) : formatJson(screen));
