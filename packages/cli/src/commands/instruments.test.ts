@@ -67,6 +67,7 @@ describe('spinewise instruments', () => {
     expect(text.out).toContain('(reverse scored)');
     const fabq = await run(['instruments', 'fabq', '--format', 'text']);
     expect(fabq.out).toContain('(not scored)');
+    expect(fabq.out).toMatch(/^Score +pa 0–24, work 0–42, lower is better$/m);
   });
 
   it('names an unknown instrument', async () => {

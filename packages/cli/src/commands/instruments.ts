@@ -14,7 +14,9 @@ export interface InstrumentSummary {
   region: string;
   items: number;
   answers: { min: number; max: number };
-  scoreRange: { min: number; max: number };
+  /** `null` where the instrument has no total (FABQ): see `subscaleRanges`. */
+  scoreRange: { min: number; max: number } | null;
+  subscaleRanges: Record<string, { min: number; max: number }>;
   unit: 'percent' | 'points';
   subscales: string[];
   direction: string;
@@ -37,7 +39,10 @@ export function summariseInstrument(definition: InstrumentDefinition): Instrumen
     region: definition.region,
     items: definition.items.length,
     answers: { ...definition.answerCount },
-    scoreRange: { ...definition.scoreRange },
+    scoreRange: definition.scoreRange === null ? null : { ...definition.scoreRange },
+    subscaleRanges: Object.fromEntries(
+      Object.entries(definition.subscaleRanges).map(([name, range]) => [name, { ...range }]),
+    ),
     unit: definition.unit,
     subscales: Object.keys(definition.subscaleRanges),
     direction: definition.direction,

@@ -4,6 +4,12 @@ import { heading, keyValues, list, render, table, wrap } from './layout.js';
 
 function range(summary: InstrumentSummary): string {
   const unit = summary.unit === 'percent' ? ' %' : '';
+  if (summary.scoreRange === null) {
+    // No total (FABQ): show each subscale's range instead.
+    return Object.entries(summary.subscaleRanges)
+      .map(([name, { min, max }]) => `${name} ${min}–${max}`)
+      .join(', ');
+  }
   return `${summary.scoreRange.min}–${summary.scoreRange.max}${unit}`;
 }
 

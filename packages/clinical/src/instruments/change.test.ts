@@ -150,6 +150,9 @@ describe('change — bad input names the field', () => {
 
   it('says which subscales exist', () => {
     expect(() => change('fabq', 10, 5, { subscale: 'total' })).toThrow(/choose one of: pa, work/);
+    expect(() => change('fabq', 10, 5)).toThrow(
+      /^subscale: the FABQ has no total score; choose the subscale to compare: pa or work$/,
+    );
     expect(() => change('odi', 10, 5, { subscale: 'raw' })).toThrow(/ODI has no subscales/);
   });
 });

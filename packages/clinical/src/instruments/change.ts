@@ -85,10 +85,10 @@ function chooseScale(definition: InstrumentDefinition, subscale: string | undefi
     }
     return range;
   }
-  if (definition.id === 'fabq') {
+  if (definition.scoreRange === null) {
     throw new ClinicalInputError(
       ['subscale'],
-      'the FABQ has no total score; choose the subscale to compare: pa or work',
+      `the ${definition.shortTitle} has no total score; choose the subscale to compare: ${Object.keys(definition.subscaleRanges).join(' or ')}`,
     );
   }
   return definition.scoreRange;

@@ -95,7 +95,8 @@ export interface InstrumentDefinition {
     readonly subscales?: Readonly<Record<string, string>>;
     readonly risk?: string;
   } | null;
-  readonly scoreRange: { readonly min: number; readonly max: number };
+  /** The primary score's range; `null` where the instrument defines no total (FABQ). */
+  readonly scoreRange: { readonly min: number; readonly max: number } | null;
   readonly unit: 'percent' | 'points';
   readonly subscaleRanges: Readonly<Record<string, { readonly min: number; readonly max: number }>>;
   readonly direction: ScoreDirection;

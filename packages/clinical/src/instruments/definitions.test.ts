@@ -78,7 +78,7 @@ describe('instrument definitions', () => {
     if (definition.bandScale === null || id === 'sbst') return;
     const range =
       definition.bandScale.on === 'score'
-        ? definition.scoreRange
+        ? (definition.scoreRange as { min: number; max: number })
         : (definition.subscaleRanges[definition.bandScale.on] as { min: number; max: number });
     const bands = definition.bandScale.bands;
     const upper = bands.map((band) => band.upTo);

@@ -58,8 +58,8 @@ export const fabq: InstrumentModule = {
       'Copyrighted: Spinewise ships the structure, scoring and its own short labels; import the licensed wording as a FHIR Questionnaire. [S-LIC] [S-FABQ]',
     wording: 'paraphrase',
     loinc: null,
-    // The FABQ defines no total: its score is the two subscales.
-    scoreRange: { min: 0, max: 42 },
+    // The FABQ defines no total: its score is the two subscales. [S-FABQ]
+    scoreRange: null,
     unit: 'points',
     subscaleRanges: { pa: { min: 0, max: 24 }, work: { min: 0, max: 42 } },
     direction: 'lowerIsBetter',

@@ -59,7 +59,9 @@ function display(
       .join(', ');
   }
   if (definition.unit === 'percent') return `${score.toFixed(1)} %`;
-  return `${formatNumber(score)} / ${definition.scoreRange.max}`;
+  // An instrument that returns a score defines its range.
+  const range = definition.scoreRange as { readonly max: number };
+  return `${formatNumber(score)} / ${range.max}`;
 }
 
 function resolveMaxMissing(definition: InstrumentDefinition, options: ScoreOptions): number {
