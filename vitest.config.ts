@@ -13,7 +13,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['packages/*/src/**/*.ts'],
-      exclude: ['**/*.test.ts', '**/*.bench.ts'],
+      exclude: ['**/*.test.ts', '**/*.bench.ts', '**/*.fixture.ts'],
       reporter: ['text-summary'],
       thresholds: {
         // The scoring code must be fully covered, every branch included.

@@ -7,3 +7,5 @@ export * from './region.js';
 export * from './instruments/index.js';
 export * from './screening/index.js';
 export * from './classification/index.js';
+export * from './education/index.js';
+export * from './guidelines/not-offered.js';

@@ -1,0 +1,2 @@
+export * from './poses.js';
+export * from './skeleton.js';
