@@ -78,8 +78,8 @@ function check(profile: Profile, options: Options): void {
     expect(programme.weeks).toHaveLength(options.weeks);
   }
 
-  const osteoporosis =
-    profile.osteoporosis === true || profile.redFlags.findings.osteoporosis === true;
+  const findings: Readonly<Record<string, unknown>> = profile.redFlags.findings;
+  const osteoporosis = profile.osteoporosis === true || findings.osteoporosis === true;
   const surgical = profile.condition === 'postFusion' || profile.condition === 'postDiscectomy';
   const notCleared = surgical && profile.surgeonClearance !== true;
   const firstPhase = firstPhaseWeeks(programme);
