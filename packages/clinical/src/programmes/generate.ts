@@ -15,7 +15,7 @@ import {
   type SafetyVerdict,
 } from '../safety/exercise-safety.js';
 import { screenRedFlags } from '../screening/index.js';
-import { addDays } from './dates.js';
+import { addDays } from '../dates.js';
 import {
   parseGenerateOptions,
   parseProfile,

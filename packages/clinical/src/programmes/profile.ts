@@ -12,11 +12,11 @@ import {
 } from '../input-error.js';
 import { regions, type Region } from '../region.js';
 import {
-  conditions,
+  patientConditions,
   type Condition,
   type DirectionalPreference,
 } from '../safety/exercise-safety.js';
-import { readDate } from './dates.js';
+import { readDate } from '../dates.js';
 import type { PhaseId } from './programme.js';
 
 export type GoalKind =
@@ -236,7 +236,7 @@ export function parseProfile(input: unknown): Profile {
     if (!profileKeys.has(key)) fail([key], 'is not a profile field');
   }
   const region = readEnum(input.region, ['region'], regions);
-  const condition = readEnum(input.condition, ['condition'], conditions);
+  const condition = readEnum(input.condition, ['condition'], patientConditions);
   if (
     (region === 'cervical') !== cervicalConditions.includes(condition) &&
     !surgicalConditions.includes(condition)

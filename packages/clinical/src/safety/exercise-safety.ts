@@ -16,7 +16,8 @@ export type Condition =
   | 'cervicalRadiculopathy'
   | 'scoliosis';
 
-export const conditions: readonly Condition[] = [
+/** The conditions a programme is tailored to (distinct from the red-flag screen's `conditions`). */
+export const patientConditions: readonly Condition[] = [
   'nonspecific',
   'discRadicular',
   'stenosis',

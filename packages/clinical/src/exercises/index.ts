@@ -1,0 +1,3 @@
+export * from './dosing.js';
+export type * from './exercise.js';
+export { exerciseLibrary } from './library/index.js';
