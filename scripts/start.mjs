@@ -1,5 +1,9 @@
 // `npm start`: until the server exists (issue 4), Spinewise runs as the `spinewise` command.
 // Prints the command's help, then a worked example of an assessment on the example files.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateProgramme } from '../packages/clinical/dist/index.js';
 import { main } from '../packages/cli/dist/main.js';
 
 const steps = [
@@ -13,12 +17,36 @@ const steps = [
     ['screen', 'examples/screen-lumbar.json', '--format', 'text'],
   ],
   ['Classify the assessment', ['classify', 'examples/assessment-lumbar.json', '--format', 'text']],
+  [
+    'Generate her six-week home programme',
+    ['plan', 'examples/profile-lumbar.json', '--format', 'text'],
+  ],
 ];
 
 let code = await main(['help']);
 for (const [title, args] of steps) {
   if (code !== 0) break;
   process.stdout.write(`\n\n### ${title}\n$ npx spinewise ${args.join(' ')}\n\n`);
+  code = await main(args);
+}
+
+// Progression needs the programme as a file: write it where npm start can, and decide.
+if (code === 0) {
+  const profile = JSON.parse(readFileSync('examples/profile-lumbar.json', 'utf8'));
+  const file = join(mkdtempSync(join(tmpdir(), 'spinewise-')), 'programme.json');
+  writeFileSync(file, JSON.stringify(generateProgramme(profile)));
+  const args = [
+    'progress',
+    file,
+    'examples/logs.json',
+    '--today',
+    '2026-11-30',
+    '--format',
+    'text',
+  ];
+  process.stdout.write(
+    `\n\n### After a week of logs: progress, hold or regress?\n$ npx spinewise ${args.join(' ')}\n\n`,
+  );
   code = await main(args);
 }
 process.exitCode = code;

@@ -1,8 +1,11 @@
 import { ClinicalInputError } from '@spinewise/clinical';
 import { changeCommand } from './commands/change.js';
 import { classifyCommand } from './commands/classify.js';
+import { exercisesCommand } from './commands/exercises.js';
 import { importQuestionnaireCommand } from './commands/import-questionnaire.js';
 import { instrumentsCommand } from './commands/instruments.js';
+import { planCommand } from './commands/plan.js';
+import { progressCommand } from './commands/progress.js';
 import { scoreCommand } from './commands/score.js';
 import { scoreCsvCommand } from './commands/score-csv.js';
 import { screenCommand } from './commands/screen.js';
@@ -22,14 +25,18 @@ export const commands: readonly Command[] = [
   scoreCsvCommand,
   instrumentsCommand,
   importQuestionnaireCommand,
+  exercisesCommand,
+  planCommand,
+  progressCommand,
 ];
 
 const topUsage = 'spinewise <command> [options]   (spinewise help <command> for details)';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
-  return `Spinewise: outcome scores, red-flag screening and classification for spine rehabilitation.
-Decision support for clinicians; it never replaces clinical judgement.
+  return `Spinewise: outcome scores, red-flag screening, classification, home exercise programmes
+and progression for spine rehabilitation. Decision support for clinicians; it never
+replaces clinical judgement.
 
 Usage: ${topUsage}
 
@@ -48,6 +55,10 @@ Examples:
   cat examples/assessment-lumbar.json | spinewise classify - --format text
   spinewise score-csv odi examples/odi-batch.csv --skip-columns 1
   spinewise instruments --format text
+  spinewise exercises bird-dog --format text
+  spinewise plan examples/profile-lumbar.json --format text
+  spinewise plan examples/profile-lumbar.json > programme.json
+  spinewise progress programme.json examples/logs.json --today 2026-11-30 --format text
 `;
 }
 

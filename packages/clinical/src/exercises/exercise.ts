@@ -6,6 +6,12 @@
 import type { Animation } from '../skeleton/skeleton.js';
 
 export type ExerciseRegion = 'lumbar' | 'cervical' | 'thoracic' | 'general';
+export const exerciseRegions: readonly ExerciseRegion[] = [
+  'lumbar',
+  'cervical',
+  'thoracic',
+  'general',
+];
 
 export type Aim =
   | 'mobility' // pain relief and mobility
@@ -17,6 +23,17 @@ export type Aim =
   | 'relaxation' // relaxation and breathing
   | 'neck';
 
+export const aims: readonly Aim[] = [
+  'mobility',
+  'coreEndurance',
+  'strength',
+  'posture',
+  'function',
+  'aerobic',
+  'relaxation',
+  'neck',
+];
+
 export type Equipment =
   | 'none'
   | 'mat'
@@ -27,6 +44,7 @@ export type Equipment =
   | 'pillow'
   | 'step'
   | 'band'
+  /** Something to lift or carry: a box, a bag of shopping, a dumbbell. */
   | 'weight'
   | 'bike';
 

@@ -1,3 +1,3 @@
 export * from './dosing.js';
-export type * from './exercise.js';
-export { exerciseLibrary } from './library/index.js';
+export * from './exercise.js';
+export { exerciseLibrary, getExercise } from './library/index.js';

@@ -245,7 +245,7 @@ describe('generateProgramme', () => {
       scores: { ndi: 30, nprs: 5 },
     });
     expect(neck.weeks[0]?.lessons[0]).toBe('neck-warning-signs');
-    expect(neck.requiredLessons).toEqual([]);
+    expect(neck.requiredLessons).toEqual(['neck-warning-signs']);
     expect(neck.reassessments[0]?.instruments).toEqual(['ndi', 'nprs', 'psfs']);
     expect(exerciseIds(neck)).toContain('chin-tuck');
   });

@@ -36,6 +36,7 @@ import type {
 import {
   activityMinutes,
   CAUDA_EQUINA_LESSON,
+  NECK_WARNING_LESSON,
   DEFAULT_ACTIVITY_BASELINE_MINUTES,
   lessonSchedule,
   reassessmentPlan,
@@ -45,7 +46,10 @@ import { phaseTemplates, protectedSlots, type Slot, type SlotBias } from './temp
 
 export const GENERATOR_VERSION = 'spinewise-programme/1';
 
-/** Household items assumed when the profile does not list equipment (**default**). */
+/**
+ * Household items assumed when the profile does not list equipment (**default**); `weight` is
+ * something to lift or carry, such as a box or a bag of shopping.
+ */
 export const DEFAULT_EQUIPMENT: readonly Equipment[] = [
   'none',
   'mat',
@@ -53,6 +57,7 @@ export const DEFAULT_EQUIPMENT: readonly Equipment[] = [
   'wall',
   'towel',
   'pillow',
+  'weight',
 ];
 
 const activePhases: readonly PhaseId[] = ['settle', 'control', 'function'];
@@ -250,7 +255,21 @@ class Chooser {
     return { exercise, verdict, reasons };
   }
 
-  private candidates(slot: Slot): { ids: string[]; why: Map<string, Rationale> } {
+  /** For each goal candidate whose chain was given last week, the member one level up. */
+  private advanced(ids: readonly string[], week: WeekContext): string[] {
+    return ids.flatMap((id) => {
+      const chain = this.byId.get(id)?.chain;
+      const previous = chain === undefined ? undefined : week.previousLevels.get(chain);
+      if (chain === undefined || previous === undefined) return [];
+      const next = this.byChain.get(chain)?.find((member) => member.level === previous + 1);
+      return next === undefined ? [] : [next.id];
+    });
+  }
+
+  private candidates(
+    slot: Slot,
+    week: WeekContext,
+  ): { ids: string[]; why: Map<string, Rationale> } {
     const why = new Map<string, Rationale>();
     const ids: string[] = [];
     const add = (list: readonly string[] | undefined, reason: Rationale | null) => {
@@ -270,6 +289,12 @@ class Chooser {
     }
     for (const goal of ['lifting', 'carrying', 'bending'] as const) {
       if (!this.goals.has(goal)) continue;
+      add(this.advanced(slot.goals?.[goal] ?? [], week), {
+        about: 'exercise',
+        text: `Planned progression towards the patient's ${goal} goal: one level up from last week.`,
+        rule: `exercise.goal.${goal}.advance`,
+        sources: ['S-PSFS', 'S-JOSPT'],
+      });
       add(slot.goals?.[goal], {
         about: 'exercise',
         text: `Chosen for the patient's ${goal} goal.`,
@@ -294,7 +319,7 @@ class Chooser {
   }
 
   chooseForSlot(slot: Slot, week: WeekContext, taken: ReadonlySet<string>): Choice | null {
-    const { ids, why } = this.candidates(slot);
+    const { ids, why } = this.candidates(slot, week);
     for (const id of ids) {
       const candidate = this.byId.get(id);
       if (candidate === undefined) continue;
@@ -433,6 +458,11 @@ function fitTime(
 
 // ---------------------------------------------------------------- programme
 
+/** The warning-signs lesson every programme carries: cauda equina [S-CES] or the neck's [S-RF]. */
+function requiredLesson(region: Region): string {
+  return region === 'lumbar' ? CAUDA_EQUINA_LESSON : NECK_WARNING_LESSON;
+}
+
 function blockedProgramme(
   profile: Profile,
   screen: Programme['screen'],
@@ -459,7 +489,7 @@ function blockedProgramme(
       },
     ],
     excluded: [],
-    requiredLessons: profile.region === 'lumbar' ? [CAUDA_EQUINA_LESSON] : [],
+    requiredLessons: [requiredLesson(profile.region)],
   };
 }
 
@@ -749,7 +779,7 @@ export function generateProgramme(
   if (screen.unanswered.length > 0) {
     rationale.push({
       about: 'safety',
-      text: `${screen.unanswered.length} red-flag question(s) not answered; ask them: ${screen.unanswered.slice(0, 6).join(', ')}${screen.unanswered.length > 6 ? ', …' : ''}.`,
+      text: `${screen.unanswered.length} red-flag question(s) not answered; ask them: ${screen.unanswered.slice(0, 6).join(', ')}${screen.unanswered.length > 6 ? ` and ${screen.unanswered.length - 6} more` : ''}.`,
       rule: 'screen.unanswered',
       sources: ['S-RF'],
     });
@@ -769,6 +799,6 @@ export function generateProgramme(
     blocked: null,
     rationale,
     excluded,
-    requiredLessons: profile.region === 'lumbar' ? [CAUDA_EQUINA_LESSON] : [],
+    requiredLessons: [requiredLesson(profile.region)],
   };
 }

@@ -18,6 +18,7 @@ export {
   type Profile,
 } from './profile.js';
 export * from './programme.js';
+export { parseProgramme } from './parse-programme.js';
 export { CAUDA_EQUINA_LESSON, NECK_WARNING_LESSON } from './schedule.js';
 export {
   phaseTemplates,

@@ -121,7 +121,7 @@ export interface Programme {
   readonly rationale: readonly Rationale[];
   /** Exercises left out for this patient, with why (shown to the clinician). */
   readonly excluded: readonly { readonly id: string; readonly reasons: readonly string[] }[];
-  /** Lesson ids the patient must always have (the cauda equina safety net for the low back). */
+  /** Lesson ids the patient must always have: the cauda equina safety net for the low back, the neck warning signs for the neck. */
   readonly requiredLessons: readonly string[];
 }
 

@@ -18,7 +18,10 @@ export interface Slot {
   readonly candidates: Readonly<Partial<Record<SlotBias, readonly string[]>>> & {
     readonly default: readonly string[];
   };
-  /** Goal-specific candidates tried first when the patient has that goal (function phase). */
+  /**
+   * Goal-specific candidates tried first when the patient has that goal. Once a goal's chain is
+   * in the programme, it moves one level up a week (hip hinge → lifting technique → floor lift).
+   */
   readonly goals?: Readonly<Partial<Record<'lifting' | 'carrying' | 'bending', readonly string[]>>>;
   /** Relaxation first when STarT Back risk is high. [S-SB] */
   readonly highRisk?: readonly string[];
@@ -105,9 +108,9 @@ const lumbar: Readonly<Record<PhaseId, PhaseTemplate>> = {
         id: 'function',
         purpose: 'everyday tasks: standing up, bending, lifting, carrying',
         goals: {
-          lifting: ['lifting-technique', 'hip-hinge'],
+          lifting: ['hip-hinge'],
           bending: ['hip-hinge', 'sit-to-stand'],
-          carrying: ['farmer-carry', 'suitcase-carry'],
+          carrying: ['farmer-carry'],
         },
         candidates: { default: ['sit-to-stand', 'hip-hinge', 'step-up'] },
       },
@@ -147,8 +150,8 @@ const lumbar: Readonly<Record<PhaseId, PhaseTemplate>> = {
         id: 'function',
         purpose: 'everyday strength',
         goals: {
-          lifting: ['lifting-technique', 'hip-hinge'],
-          carrying: ['suitcase-carry', 'farmer-carry'],
+          lifting: ['hip-hinge'],
+          carrying: ['farmer-carry'],
         },
         candidates: { default: ['sit-to-stand', 'hip-hinge', 'glute-bridge'] },
       },

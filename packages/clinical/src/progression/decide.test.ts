@@ -482,17 +482,28 @@ describe('adherence', () => {
       partly: 1,
       rate: 10.5 / 12,
     });
-    // 3 of 7 days: (7 + 5) × 3 / 7 bouts planned; 1 done, 1 skipped.
-    expect(second).toMatchObject({ week: 2, startDate: day(7), endDate: day(13), planned: 5.14 });
+    // Nothing logged yet today (day 9), so 2 of 7 days count: (7 + 5) × 2 / 7 bouts planned;
+    // 1 done, 1 skipped.
+    expect(second).toMatchObject({ week: 2, startDate: day(7), endDate: day(13), planned: 3.43 });
     expect(second).toMatchObject({ done: 1, partly: 0 });
-    expect(second?.rate).toBeCloseTo(7 / 36, 10);
+    expect(second?.rate).toBeCloseTo(7 / 24, 10);
+  });
+
+  it('counts today as planned only once something is logged today', () => {
+    const before = run([], day(0), {}, programme).adherence[0];
+    expect(before).toMatchObject({ planned: 0, rate: null });
+    const after = run([goodLog(day(0))], day(0), {}, programme).adherence[0];
+    // The bridge is logged today, so its day counts; the walk's does not yet.
+    expect(after).toMatchObject({ planned: 1, done: 1, rate: 1 });
   });
 
   it('extra bouts of one exercise do not make up for another', () => {
     const logs = [...goodLogs(week), ...goodLogs(week), ...goodLogs(week)];
     const [first] = run(logs, day(6), {}, programme).adherence;
     expect(first?.done).toBe(21);
-    expect(first?.rate).toBe(7 / 12);
+    // The bridge's 7 bouts are credited up to its plan; the walk, not yet logged today, has
+    // 5 × 6/7 bouts planned and none done.
+    expect(first?.rate).toBeCloseTo(7 / (7 + 30 / 7), 10);
   });
 
   it('derives completion from the sets: fewer than planned is partly', () => {
@@ -517,11 +528,11 @@ describe('adherence', () => {
   });
 
   it('holds when nothing of the exercise was planned in the window', () => {
-    const none = makeProgramme([[prescribe(bridge1, { daysPerWeek: 0 })]]);
-    const decision = only(run(goodLogs([5, 6]), day(6), {}, none));
-    expect(decision).toMatchObject({ rule: 'hold.adherence' });
-    expect(decision.reason).toContain('Nothing of this exercise was planned');
-    expect(run(goodLogs([5, 6]), day(6), {}, none).adherence[0]?.rate).toBeNull();
+    // The first day of the programme, nothing logged yet: nothing is due so far.
+    const programme = makeProgramme([[prescribe(bridge1)]]);
+    const decision = only(run([], day(0), {}, programme));
+    expect(decision.decision).toBe('hold');
+    expect(run([], day(0), {}, programme).adherence[0]?.rate).toBeNull();
   });
 });
 
@@ -542,7 +553,8 @@ describe('today and the programme', () => {
 
   it('decides each exercise of the week once, in session order', () => {
     const programme = makeProgramme([[prescribe(walk), prescribe(bridge1), prescribe(walk)]]);
-    const result = run([], day(0), {}, programme);
+    const logged = [goodLog(day(0), { exerciseId: 'walk' }), goodLog(day(0))];
+    const result = run(logged, day(0), {}, programme);
     expect(result.decisions.map((decision) => decision.exerciseId)).toEqual(['walk', 'bridge-1']);
     // The duplicate's bouts still count in the plan: 7 + 7 + 7 bouts over one day of seven.
     expect(result.adherence[0]?.planned).toBe(3);

@@ -4,6 +4,7 @@
  * the logs that drove it and a proposed change for the clinician to sign off. Pure: the
  * programme, the logs and `today` come in; nothing is read from a clock or a store.
  */
+import { parseProgramme } from '../programmes/parse-programme.js';
 import { stepDown, stepUp } from '../exercises/dosing.js';
 import type { Dose, DoseVariable, Exercise } from '../exercises/exercise.js';
 import { exerciseLibrary } from '../exercises/library/index.js';
@@ -12,7 +13,7 @@ import { doseOf } from '../programmes/programme.js';
 import type { PrescribedExercise, Programme, ProgrammeWeek } from '../programmes/programme.js';
 import { dayNumber, isoDate } from '../dates.js';
 import { parseHistory } from './history.js';
-import type { AppliedChange, ChainChange } from './history.js';
+import type { ChainChange } from './history.js';
 import { completionOf, difficultyOf, parseLogs } from './log.js';
 import type { Completion, SessionLog } from './log.js';
 import { logSymptomRules, redFlagSymptoms } from './red-flag-symptoms.js';
@@ -106,7 +107,8 @@ export interface DecideOptions {
   /** Overrides of the default thresholds, validated. */
   readonly thresholds?: Partial<Thresholds>;
   /** Changes already applied (dates, exercise, level or dose). */
-  readonly history?: readonly AppliedChange[];
+  /** Applied changes (`AppliedChange[]`), validated here: it may come from a file or a request. */
+  readonly history?: unknown;
 }
 
 const optionKeys = ['exercises', 'thresholds', 'history'];
@@ -376,7 +378,10 @@ class Context {
     let planned = 0;
     let credited = 0;
     for (const id of exerciseIds) {
-      const plan = this.plannedBetween(id, from, to);
+      // Today is still going on: its sessions count as planned only once one is logged.
+      const loggedToday = this.between(this.today, this.today, id).length > 0;
+      const planTo = to === this.today && !loggedToday ? to - 1 : to;
+      const plan = this.plannedBetween(id, from, planTo);
       planned += plan;
       credited += Math.min(plan, this.credit(this.between(from, to, id)));
     }
@@ -867,11 +872,13 @@ function weeklyAdherence(context: Context): WeekAdherence[] {
  * the pain and difficulty rules (adherence still counts the whole window).
  */
 export function decideProgression(
-  programme: Programme,
+  programmeInput: unknown,
   logs: unknown,
   today: string,
   options: DecideOptions = {},
 ): ProgressionResult {
+  // A programme may come back from storage or a file: check what the rules read. [issue 3]
+  const programme = parseProgramme(programmeInput);
   const context = new Context(programme, logs, today, options);
   const t = context.thresholds;
   const week = context.current;

@@ -1,3 +1,4 @@
+import { ClinicalInputError, describeValue } from '../../input-error.js';
 import type { Exercise } from '../exercise.js';
 import { aerobicExercises } from './aerobic.js';
 import { coreExercises } from './core.js';
@@ -15,3 +16,19 @@ export const exerciseLibrary: readonly Exercise[] = [
   ...relaxationExercises,
   ...aerobicExercises,
 ];
+
+const byId: ReadonlyMap<string, Exercise> = new Map(
+  exerciseLibrary.map((exercise) => [exercise.id, exercise]),
+);
+
+/** One exercise by id; an unknown id is an input error naming `exercise`. */
+export function getExercise(id: unknown): Exercise {
+  const exercise = typeof id === 'string' ? byId.get(id) : undefined;
+  if (exercise === undefined) {
+    throw new ClinicalInputError(
+      ['exercise'],
+      `${describeValue(id)} is not an exercise in the library`,
+    );
+  }
+  return exercise;
+}
