@@ -1,5 +1,5 @@
-import { ClinicalInputError, describeValue, exerciseLibrary } from '@spinewise/clinical';
-import type { Aim, Exercise, ExerciseRegion } from '@spinewise/clinical';
+import { aims, exerciseLibrary, exerciseRegions, getExercise } from '@spinewise/clinical';
+import type { Aim, Exercise } from '@spinewise/clinical';
 import { formatCommandHelp, formatJson, parseCommandArgs, stringOption } from '../command.js';
 import type { Command } from '../command.js';
 import { renderExercise, renderExerciseList } from '../text/exercises.js';
@@ -8,15 +8,7 @@ import { UsageError } from '../usage-error.js';
 const usage =
   'spinewise exercises [id] [--region R] [--aim AIM] [--with-animation] [--format json|text]';
 
-// Records keyed by the core's types, so a region or aim added there fails to compile here
-// until it is described.
-const regionWords: Readonly<Record<ExerciseRegion, string>> = {
-  lumbar: 'low back',
-  cervical: 'neck',
-  thoracic: 'upper back',
-  general: 'whole body (walking, breathing, lifting)',
-};
-
+// Keyed by the core's type, so an aim added there fails to compile here until it is described.
 const aimWords: Readonly<Record<Aim, string>> = {
   mobility: 'pain relief and mobility',
   coreEndurance: 'core strength and endurance, motor control',
@@ -27,9 +19,6 @@ const aimWords: Readonly<Record<Aim, string>> = {
   relaxation: 'relaxation and breathing',
   neck: 'neck exercises',
 };
-
-const exerciseRegions = Object.keys(regionWords) as ExerciseRegion[];
-const aims = Object.keys(aimWords) as Aim[];
 
 function choice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   const found = allowed.find((candidate) => candidate === value);
@@ -49,18 +38,6 @@ export type ExerciseListing = Omit<Exercise, 'animation'> & {
 function withoutKeyframes(exercise: Exercise): ExerciseListing {
   const { keyframes: _keyframes, ...animation } = exercise.animation;
   return { ...exercise, animation };
-}
-
-/** The library exercise with this id; an unknown id is an input error naming `exercise`. */
-export function findExercise(id: string): Exercise {
-  const exercise = exerciseLibrary.find((candidate) => candidate.id === id);
-  if (exercise === undefined) {
-    throw new ClinicalInputError(
-      ['exercise'],
-      `${describeValue(id)} is not an exercise; run spinewise exercises for the list`,
-    );
-  }
-  return exercise;
 }
 
 export const exercisesCommand: Command = {
@@ -112,7 +89,7 @@ Examples:
           usage,
         );
       }
-      const exercise = findExercise(id);
+      const exercise = getExercise(id);
       io.stdout(args.format === 'text' ? renderExercise(exercise) : formatJson(exercise));
       return Promise.resolve(0);
     }
