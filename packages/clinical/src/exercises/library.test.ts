@@ -1,6 +1,6 @@
 import { findNotOffered } from '../guidelines/not-offered.js';
 import { describe, expect, it } from 'vitest';
-import { landmarks } from '../skeleton/skeleton.js';
+import { angleDifference, landmarks } from '../skeleton/skeleton.js';
 import { isSourceId } from '../sources.js';
 import type { Aim, DoseVariable, Exercise, ExerciseRegion } from './exercise.js';
 import { exerciseLibrary } from './library/index.js';
@@ -20,6 +20,12 @@ const allAims: readonly Aim[] = [
   'neck',
 ];
 const allRegions: readonly ExerciseRegion[] = ['lumbar', 'cervical', 'thoracic', 'general'];
+
+/**
+ * Exercises whose arms work outside the side view's plane (elbows raised with the hands under
+ * the back; the forearm up a door frame), where a 2D side view cannot show the elbow's bend.
+ */
+const armsOutOfPlane = new Set(['curl-up-elbows-raised', 'doorway-chest-stretch']);
 
 /** The exercises our users name, and the evidence-based staples (issue 3). */
 const required = [
@@ -184,6 +190,28 @@ describe('exercise library', () => {
         // Something touches the floor (or the chair seat / step it stands on), nothing sinks below it.
         expect(lowest, `keyframe ${index}`).toBeGreaterThan(-0.03);
         expect(lowest, `keyframe ${index}`).toBeLessThan(0.06);
+      });
+    });
+
+    it('bends knees and elbows only the way they bend (side view)', () => {
+      if (exercise.animation.view !== 'side') return;
+      const armsInPlane = !armsOutOfPlane.has(exercise.id);
+      exercise.animation.keyframes.forEach((keyframe, index) => {
+        for (const side of ['left', 'right'] as const) {
+          const limb = keyframe.pose[side];
+          // Facing right, a knee flexes with the shin turning clockwise from the thigh, an elbow
+          // with the forearm turning anticlockwise from the upper arm; 5° of give either way.
+          expect(
+            angleDifference(limb.thigh, limb.shin),
+            `${side} knee, keyframe ${index}`,
+          ).toBeLessThanOrEqual(5);
+          if (armsInPlane) {
+            expect(
+              angleDifference(limb.upperArm, limb.forearm),
+              `${side} elbow, keyframe ${index}`,
+            ).toBeGreaterThanOrEqual(-5);
+          }
+        }
       });
     });
 

@@ -17,7 +17,7 @@ const both = (limbs: Limbs): Pick<Pose, 'left' | 'right'> => ({ left: limbs, rig
 /** Crook lying with the hands resting on the lower belly. */
 const crookLyingHandsOnBelly: Pose = {
   ...crookLying,
-  ...both({ ...crookLying.left, upperArm: 15, forearm: 355 }),
+  ...both({ ...crookLying.left, upperArm: 356, forearm: 16 }),
 };
 
 /** McGill curl-up start: one knee bent (left), the other leg straight, hands under the low back. */

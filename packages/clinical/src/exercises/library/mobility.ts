@@ -44,7 +44,7 @@ const halfKneeling: Pose = {
 const foldLegs = { thigh: 278, shin: 273, foot: 0 } as const;
 
 /** One knee hugged to the chest, hands just below the knee (crook lying). */
-const kneeHugged = { upperArm: 60, forearm: 20, thigh: 115, shin: 0, foot: 0 } as const;
+const kneeHugged = { upperArm: 21, forearm: 61, thigh: 115, shin: 0, foot: 0 } as const;
 
 /** Pain relief and mobility. */
 export const mobilityExercises: readonly Exercise[] = [
@@ -604,8 +604,8 @@ export const mobilityExercises: readonly Exercise[] = [
             lowerTrunk: 40,
             upperTrunk: 70,
             head: 55,
-            left: { ...proneLying.left, upperArm: 300, forearm: 280 },
-            right: { ...proneLying.right, upperArm: 300, forearm: 280 },
+            left: { ...proneLying.left, upperArm: 281, forearm: 301 },
+            right: { ...proneLying.right, upperArm: 281, forearm: 301 },
           },
           label: 'up',
         },
@@ -616,8 +616,8 @@ export const mobilityExercises: readonly Exercise[] = [
             lowerTrunk: 40,
             upperTrunk: 70,
             head: 55,
-            left: { ...proneLying.left, upperArm: 300, forearm: 280 },
-            right: { ...proneLying.right, upperArm: 300, forearm: 280 },
+            left: { ...proneLying.left, upperArm: 281, forearm: 301 },
+            right: { ...proneLying.right, upperArm: 281, forearm: 301 },
           },
           label: 'pause',
         },

@@ -5,7 +5,7 @@ import type { Exercise } from '../exercise.js';
 /** Crook lying with the left hand resting on the belly (the right stays by the side). */
 const handOnBelly: Pose = {
   ...crookLying,
-  left: { ...crookLying.left, upperArm: 20, forearm: 340 },
+  left: { ...crookLying.left, upperArm: 341, forearm: 21 },
 };
 
 /** Lying on the back with the legs straight, toes pointing up, arms by the sides. */
