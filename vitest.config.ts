@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const clinicalSource = fileURLToPath(new URL('packages/clinical/src/index.ts', import.meta.url));
+const serverSource = fileURLToPath(new URL('packages/server/src/index.ts', import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not the built dist.
-    alias: { '@spinewise/clinical': clinicalSource },
+    alias: { '@spinewise/clinical': clinicalSource, '@spinewise/server': serverSource },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts'],

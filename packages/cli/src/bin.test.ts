@@ -77,4 +77,14 @@ describe('the spinewise binary', () => {
     expect(out).toBe('');
     expect(err).toMatch(message);
   });
+
+  it('keeps the exit code of a database command (the embedded PostgreSQL package hooks exit)', () => {
+    const result = spawnSync(process.execPath, [bin, 'migrate'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: 'mysql://not-postgres' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/DATABASE_URL: must start with postgres:\/\//);
+  });
 });

@@ -11,6 +11,8 @@ export interface Io {
   readFile: (path: string) => Promise<string>;
   /** True when stdin is an interactive terminal (nothing piped in). Absent = piped. */
   stdinIsTTY?: () => boolean;
+  /** Environment variables (configuration of the server commands). Absent = none. */
+  env?: () => Readonly<Record<string, string | undefined>>;
 }
 
 async function readStdin(): Promise<string> {
@@ -36,6 +38,7 @@ export function processIo(): Io {
     stderr: (s) => process.stderr.write(s),
     readFile: (path) => readFile(path, 'utf8'),
     stdinIsTTY: () => process.stdin.isTTY,
+    env: () => process.env,
   };
 }
 

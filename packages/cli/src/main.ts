@@ -3,6 +3,7 @@ import { changeCommand } from './commands/change.js';
 import { classifyCommand } from './commands/classify.js';
 import { exercisesCommand } from './commands/exercises.js';
 import { importQuestionnaireCommand } from './commands/import-questionnaire.js';
+import { migrateCommand } from './commands/migrate.js';
 import { instrumentsCommand } from './commands/instruments.js';
 import { planCommand } from './commands/plan.js';
 import { progressCommand } from './commands/progress.js';
@@ -28,6 +29,7 @@ export const commands: readonly Command[] = [
   exercisesCommand,
   planCommand,
   progressCommand,
+  migrateCommand,
 ];
 
 const topUsage = 'spinewise <command> [options]   (spinewise help <command> for details)';

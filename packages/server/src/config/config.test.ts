@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      SPINEWISE_DATA_DIR: './data',
+      SPINEWISE_PG_PORT: 54329,
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('reads an external database and ports, treating empty values as unset', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/spinewise',
+      PORT: '8080',
+      HOST: '',
+    });
+    expect(config.DATABASE_URL).toBe('postgres://u:p@db.internal:5432/spinewise');
+    expect(config.PORT).toBe(8080);
+    expect(config.HOST).toBe('127.0.0.1');
+  });
+
+  it('names every bad variable at once', () => {
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.map((problem) => problem.variable);
+      expect(problems).toEqual(['DATABASE_URL', 'PORT', 'LOG_LEVEL']);
+      expect((error as ConfigError).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
+    }
+  });
+
+  it('rejects ports out of range', () => {
+    expect(() => loadConfig({ SPINEWISE_PG_PORT: '80' })).toThrow(/SPINEWISE_PG_PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Configuration from environment variables, validated at start. Every problem is reported at
+ * once, naming the variable; defaults are documented here and printed at start, never silent.
+ */
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .refine(
+    (value) => /^postgres(?:ql)?:\/\//.test(value),
+    'must start with postgres:// or postgresql://',
+  )
+  .refine((value) => URL.canParse(value), 'is not a valid URL');
+
+const schema = z.object({
+  /** An external PostgreSQL (production). When unset, an embedded PostgreSQL runs under the data directory. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Where the embedded database and the server's lock live. Default `./data`. */
+  SPINEWISE_DATA_DIR: z.string().min(1).default('./data'),
+  /** Preferred port of the embedded PostgreSQL; another free port is chosen if it is taken. */
+  SPINEWISE_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** HTTP port and interface. Default 3000 on 127.0.0.1 (loopback only: put a proxy in front for a network). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(
+      `invalid configuration:\n${problems.map((problem) => `  ${problem.variable}: ${problem.message}`).join('\n')}`,
+    );
+  }
+}
+
+/** Reads the configuration from an environment (by default `process.env`). */
+export function loadConfig(
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+): Config {
+  // Empty variables count as unset (a blank line in an env file is not a value).
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: issue.path.join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
