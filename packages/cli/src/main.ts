@@ -4,6 +4,8 @@ import { classifyCommand } from './commands/classify.js';
 import { exercisesCommand } from './commands/exercises.js';
 import { importQuestionnaireCommand } from './commands/import-questionnaire.js';
 import { migrateCommand } from './commands/migrate.js';
+import { seedDemoCommand } from './commands/seed-demo.js';
+import { serveCommand } from './commands/serve.js';
 import { instrumentsCommand } from './commands/instruments.js';
 import { planCommand } from './commands/plan.js';
 import { progressCommand } from './commands/progress.js';
@@ -30,6 +32,8 @@ export const commands: readonly Command[] = [
   planCommand,
   progressCommand,
   migrateCommand,
+  serveCommand,
+  seedDemoCommand,
 ];
 
 const topUsage = 'spinewise <command> [options]   (spinewise help <command> for details)';

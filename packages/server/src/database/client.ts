@@ -12,10 +12,11 @@ export interface DatabaseClient {
 }
 
 export function connect(url: string, options: { max?: number } = {}): DatabaseClient {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  // Every session works in UTC (timestamps are timestamptz).
-  pool.on('connect', (client) => {
-    client.query("set time zone 'UTC'").catch(() => undefined);
+  // Every session works in UTC (timestamps are timestamptz), set at connection time.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    options: '-c TimeZone=UTC',
   });
   // An idle client losing its connection (a database restart) must not crash the process.
   pool.on('error', () => undefined);

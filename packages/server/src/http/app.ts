@@ -1,0 +1,238 @@
+/**
+ * The HTTP application: Fastify 5 with zod schemas (validation, serialisation, OpenAPI), security
+ * headers, and one error handler that answers every failure as RFC 9457 problem+json.
+ *
+ * Route plugins are added with `registerRoutes`, after `buildApp` and before `ready()`/`listen()`.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { ClinicalInputError } from '@spinewise/clinical';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyPluginOptions,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifySchemaCompiler,
+} from 'fastify';
+import {
+  serializerCompiler,
+  type FastifyPluginAsyncZod,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { healthRoutes, type HealthCheck } from './health.js';
+import { registerOpenApi } from './openapi.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemError,
+  clinicalInputProblem,
+  formatFieldPath,
+  forbidden,
+  genericProblem,
+  internal,
+  malformedBody,
+  methodNotAllowed,
+  notFound,
+  payloadTooLarge,
+  tooManyRequests,
+  unsupportedMediaType,
+  badRequest,
+  zodFieldErrors,
+  type FieldError,
+  type Problem,
+} from './problem.js';
+
+/** The app with zod typing for routes: `app.get(url, { schema: { body: z.object(…) } }, …)`. */
+export type App = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** A feature's routes, e.g. `export const patientRoutes: RoutePlugin = async (app) => { … }`. */
+export type RoutePlugin<Options extends FastifyPluginOptions = FastifyPluginOptions> =
+  FastifyPluginAsyncZod<Options>;
+
+export interface AppOptions {
+  /** Fastify's logger: `false` (default) in tests, `true` or pino options in the server. */
+  readonly logger?: boolean | object;
+  /** Whether the database answers; behind `GET /api/health`. */
+  readonly health: HealthCheck;
+  /**
+   * Trust X-Forwarded-* (client address, protocol) only when a known proxy sets them; default
+   * false, so a client cannot forge its address (which rate limits and the audit log use).
+   */
+  readonly trustProxy?: boolean;
+}
+
+/** 1 MB: the largest real body (a questionnaire with notes) is a few kB. */
+export const BODY_LIMIT_BYTES = 1_048_576;
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * Zod validation that keeps zod's own error. The provider's `validatorCompiler` flattens each
+ * issue's path into a JSON pointer (`/answers/3/rating`), which cannot tell the list index 3
+ * from a key "3"; with the error itself, problems name fields as `body.answers[3].rating`.
+ */
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = z.safeParse(schema, data);
+    return result.success ? { value: result.data } : { error: result.error };
+  };
+
+/** Fastify names the request part `querystring`; clients know it as the query. */
+function partName(context: string | undefined): string {
+  return context === 'querystring' ? 'query' : (context ?? 'body');
+}
+
+/** A Fastify (ajv-style) validation entry, for any route validated without our compiler. */
+interface ValidationEntry {
+  readonly instancePath?: string;
+  readonly message?: string;
+}
+
+function validationEntries(entries: readonly ValidationEntry[], prefix: string): FieldError[] {
+  return entries.map((entry) => ({
+    path: formatFieldPath(
+      prefix,
+      (entry.instancePath ?? '')
+        .split('/')
+        .filter((part) => part !== '')
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+    ),
+    message: entry.message ?? 'is invalid',
+  }));
+}
+
+/** Turns any error into the problem to answer with; `null` means a fault of ours (500). */
+export function problemFor(error: unknown): Problem | null {
+  if (error instanceof ProblemError) return error.problem;
+  if (error instanceof ClinicalInputError) return clinicalInputProblem(error);
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, statusCode, validationContext, validation, message } = error as Partial<
+    FastifyError & { validationContext: string }
+  >;
+  if (code === 'FST_ERR_VALIDATION' || validation !== undefined) {
+    const prefix = partName(validationContext);
+    if (error instanceof z.ZodError) return badRequest(zodFieldErrors(error, prefix));
+    if (Array.isArray(validation)) return badRequest(validationEntries(validation, prefix));
+  }
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY') return malformedBody('is not valid JSON');
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return malformedBody('is empty');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return payloadTooLarge(BODY_LIMIT_BYTES);
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return unsupportedMediaType();
+  // Other client errors carry messages meant for the client (Fastify's own, `@fastify/error`);
+  // a 5xx, or an error without a status, might hold SQL or secrets and is never shown.
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return genericProblem(statusCode, message ?? 'The request could not be processed.');
+  }
+  return null;
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
+  if (problem.retryAfter !== undefined) reply.header('retry-after', String(problem.retryAfter));
+  void reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    // The path only: query strings may carry tokens (invitation codes).
+    .send({ ...problem, instance: problem.instance ?? request.url.split('?')[0] });
+}
+
+function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = problemFor(error);
+  if (problem === null) {
+    request.log.error({ err: error }, 'unexpected error');
+    sendProblem(request, reply, internal());
+    return;
+  }
+  if (problem.status >= 500) request.log.error({ err: error }, problem.detail);
+  sendProblem(request, reply, problem);
+}
+
+export function buildApp(options: AppOptions): App {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // Errors Fastify raises before a route runs (an undecodable URL) take the same path.
+    frameworkErrors: (error, request, reply) => {
+      handleError(error, request, reply);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = METHODS.filter((method) => {
+      // Typed as always found, but Fastify answers null when no route matches.
+      const found: unknown = app.findRoute({ method, url: path });
+      return method !== request.method && found !== null;
+    });
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      sendProblem(request, reply, methodNotAllowed(request.method, allowed));
+      return;
+    }
+    sendProblem(request, reply, notFound('route'));
+  });
+
+  void app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        // Same-origin SPA and Swagger UI: every script, style, font and image from our origin.
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // Inline style attributes (set by UI libraries, Swagger UI) cannot run script.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // No upgrade-insecure-requests: the default server is plain HTTP on loopback, where an
+        // upgrade to HTTPS would break every asset (Safari applies it to localhost).
+      },
+    },
+    // Pages of a clinical record must not be framed (click-jacking).
+    frameguard: { action: 'deny' },
+  });
+
+  // Opt-in per route (`config: { rateLimit: { max, timeWindow } }`), e.g. log-in; limits answer
+  // as problems through the error handler.
+  void app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ProblemError(
+        context.ban
+          ? forbidden('Too many requests; this client is blocked for now.')
+          : tooManyRequests(context.ttl / 1000),
+      ),
+  });
+
+  registerOpenApi(app);
+  void app.register(healthRoutes, { check: options.health });
+  return app;
+}
+
+/** Adds a feature's routes (under `prefix`, e.g. `/api/patients`) after the app's foundations. */
+export function registerRoutes<Options extends FastifyPluginOptions>(
+  app: App,
+  plugin: RoutePlugin<Options>,
+  options: Options & { prefix?: string },
+): void {
+  void app.register(plugin, options);
+}
