@@ -18,3 +18,4 @@ export {
   type SeedDemoResult,
 } from './demo/index.js';
 export { demoLogins, seedDemo } from './demo/start.js';
+export * from './logs/index.js';
