@@ -19,3 +19,4 @@ export {
 } from './demo/index.js';
 export { demoLogins, seedDemo } from './demo/start.js';
 export * from './logs/index.js';
+export { registerSessionFeature } from './http/session/routes.js';

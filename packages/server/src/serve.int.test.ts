@@ -45,6 +45,17 @@ describe('startServer', () => {
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+      // The demo clinician logs in over real HTTP and gets an httpOnly session cookie.
+      const login = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'clinician@demo.spinewise.dev',
+          password: 'demo-clinician-2026',
+        }),
+      });
+      expect(login.status).toBe(200);
+      expect(login.headers.get('set-cookie')).toMatch(/spinewise_session=[^;]+;.*HttpOnly/i);
       const missing = await fetch(`${server.url}/api/nothing-here`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);

@@ -8,6 +8,7 @@ import { runMigrations } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
 import { buildApp, type App } from './http/app.js';
 import { databaseHealth } from './http/health.js';
+import { registerSessionFeature } from './http/session/routes.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -39,6 +40,8 @@ export async function startServer(
       logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
       health: () => databaseHealth(pool),
     });
+    // Authentication first: its hooks (session, CSRF) reach only routes registered after it.
+    registerSessionFeature(app, { db: client.db });
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     await app?.close();
