@@ -20,3 +20,5 @@ export {
 export { demoLogins, seedDemo } from './demo/start.js';
 export * from './logs/index.js';
 export { registerSessionFeature } from './http/session/routes.js';
+export { registerPatientFeature } from './http/patients/routes.js';
+export { registerLogFeature } from './http/logs/routes.js';

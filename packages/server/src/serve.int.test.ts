@@ -56,6 +56,15 @@ describe('startServer', () => {
       });
       expect(login.status).toBe(200);
       expect(login.headers.get('set-cookie')).toMatch(/spinewise_session=[^;]+;.*HttpOnly/i);
+      // Signed in, the clinician sees the demo patients and their open alerts.
+      const cookie = login.headers
+        .getSetCookie()
+        .map((value) => value.split(';')[0])
+        .join('; ');
+      const patients = await fetch(`${server.url}/api/patients?all=true`, { headers: { cookie } });
+      expect(patients.status).toBe(200);
+      const alerts = await fetch(`${server.url}/api/alerts`, { headers: { cookie } });
+      expect(alerts.status).toBe(200);
       const missing = await fetch(`${server.url}/api/nothing-here`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
