@@ -211,8 +211,8 @@ export function canonicalJson(value: unknown): string {
  * The programme the patient follows now: the active programme of their active episode (the
  * most recently started one, should two be open), at its current version.
  */
-async function findActiveProgramme(
-  tx: Transaction,
+export async function findActiveProgramme(
+  tx: Database | Transaction,
   patientId: string,
 ): Promise<ActiveProgramme | undefined> {
   const [row] = await tx

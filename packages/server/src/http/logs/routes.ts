@@ -10,7 +10,7 @@
  * the request, so a patient cannot read or write another's data. Every read and write of
  * patient data is audited.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   logSymptoms,
   type PrescribedExercise,
@@ -20,17 +20,11 @@ import {
 } from '@spinewise/clinical';
 import { z } from 'zod';
 import type { Database } from '../../database/client.js';
-import {
-  episodes,
-  patients,
-  programmes,
-  programmeVersions,
-  type Alert,
-  type AlertState,
-} from '../../database/schema.js';
+import { patients, type Alert, type AlertState } from '../../database/schema.js';
 import { acknowledgeAlert, listAlerts, resolveAlert } from '../../logs/alerts.js';
 import {
   IDEMPOTENCY_KEY_MAX_LENGTH,
+  findActiveProgramme,
   recordSessionLog,
   type RecordSessionLogResult,
 } from '../../logs/session-logs.js';
@@ -279,38 +273,6 @@ async function ownPatient(db: Database, auth: Authenticated) {
   return patient;
 }
 
-/**
- * The programme the patient follows now, as `recordSessionLog` picks it: the active programme
- * of the most recently started active episode, at its current version.
- */
-async function activeProgramme(db: Database, patientId: string) {
-  const [row] = await db
-    .select({
-      id: programmes.id,
-      version: programmes.currentVersion,
-      content: programmeVersions.content,
-    })
-    .from(programmes)
-    .innerJoin(episodes, eq(episodes.id, programmes.episodeId))
-    .innerJoin(
-      programmeVersions,
-      and(
-        eq(programmeVersions.programmeId, programmes.id),
-        eq(programmeVersions.version, programmes.currentVersion),
-      ),
-    )
-    .where(
-      and(
-        eq(episodes.patientId, patientId),
-        eq(episodes.status, 'active'),
-        eq(programmes.status, 'active'),
-      ),
-    )
-    .orderBy(desc(episodes.startedOn), desc(programmes.createdAt))
-    .limit(1);
-  return row;
-}
-
 function weekContaining(programme: Programme, today: string): ProgrammeWeek | null {
   return programme.weeks.find((week) => week.startDate <= today && today <= week.endDate) ?? null;
 }
@@ -368,7 +330,7 @@ export const logRoutes: RoutePlugin<LogFeatureOptions> = (app, options) => {
     async (request, reply) => {
       const auth = requireRole(request, 'patient');
       const patient = await ownPatient(db, auth);
-      const programme = await activeProgramme(db, patient.id);
+      const programme = await findActiveProgramme(db, patient.id);
       if (programme === undefined) throw new ProblemError(notFound('active programme'));
       const at = now();
       const today = dayOf(at);

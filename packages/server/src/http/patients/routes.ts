@@ -30,7 +30,11 @@ import {
   type RequestOrigin,
 } from '../session/audit.js';
 import { requireRole, setSessionCookies, type Authenticated } from '../session/plugin.js';
-import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from '../session/routes.js';
+import {
+  sessionUserSchema,
+  DEFAULT_LOGIN_RATE_LIMIT,
+  type LoginRateLimit,
+} from '../session/routes.js';
 
 export interface PatientFeatureOptions {
   readonly db: Database;
@@ -138,12 +142,7 @@ const createdInvitationSchema = z
 
 const redeemedSchema = z
   .object({
-    user: z.object({
-      id: z.uuid(),
-      clinicId: z.uuid(),
-      role: z.enum(['admin', 'clinician', 'patient']),
-      displayName: z.string(),
-    }),
+    user: sessionUserSchema,
     csrfToken: z.string().describe('Send in the x-csrf-token header with every write'),
   })
   .meta({ id: 'RedeemedInvitation' });

@@ -64,7 +64,8 @@ const loginBodySchema = z
   })
   .meta({ id: 'LogIn' });
 
-const sessionUserSchema = z
+/** The signed-in user as the API shows it (shared by every route that starts a session). */
+export const sessionUserSchema = z
   .object({
     id: z.uuid(),
     clinicId: z.uuid(),
