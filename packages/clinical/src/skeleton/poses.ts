@@ -15,6 +15,13 @@ export const standing: Pose = {
   ...both({ upperArm: 270, forearm: 270, thigh: 270, shin: 270, foot: 0 }),
 };
 
+/** Standing, seen from the front: the figure's left is on the image's right. */
+export const standingFront: Pose = {
+  ...standing,
+  left: { upperArm: 272, forearm: 272, thigh: 272, shin: 270, foot: 0 },
+  right: { upperArm: 268, forearm: 268, thigh: 268, shin: 270, foot: 180 },
+};
+
 /** On a chair (seat about a quarter of body height), hands resting on the thighs. */
 export const sitting: Pose = {
   hip: { x: 0, y: 0.26 },

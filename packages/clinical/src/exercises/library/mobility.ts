@@ -1,34 +1,14 @@
-import { crookLying, proneLying, quadruped, sitting, standing } from '../../skeleton/poses.js';
+import {
+  crookLying,
+  proneLying,
+  quadruped,
+  sitting,
+  standing,
+  standingFront,
+} from '../../skeleton/poses.js';
 import type { Pose } from '../../skeleton/skeleton.js';
-import type { Dosage, Exercise } from '../exercise.js';
-
-/**
- * Stretches held 20–30 s, 2–3 times, daily (REFERENCE §5 defaults). One repetition is one hold;
- * exercises done on each side override `secondsPerRep` to count both sides.
- */
-const stretchHolds: Dosage = {
-  kind: 'hold',
-  default: { sets: 1, reps: 2, holdSeconds: 20, perDay: 1, daysPerWeek: 7 },
-  bounds: {
-    sets: { min: 1, max: 2, step: 1 },
-    reps: { min: 2, max: 3, step: 1 },
-    holdSeconds: { min: 20, max: 30, step: 5 },
-    perDay: { min: 1, max: 3 },
-    daysPerWeek: { min: 3, max: 7 },
-  },
-  progressionOrder: ['holdSeconds', 'reps'],
-  secondsPerRep: 30,
-  restSeconds: 15,
-  rationale: 'Stretches: holds of 20–30 s, repeated 2–3 times, daily (default).',
-  sources: ['S-MCGILL'],
-};
-
-/** Standing, seen from the front: the figure's left is on the image's right. */
-const standingFront: Pose = {
-  ...standing,
-  left: { upperArm: 272, forearm: 272, thigh: 272, shin: 270, foot: 0 },
-  right: { upperArm: 268, forearm: 268, thigh: 268, shin: 270, foot: 180 },
-};
+import type { Exercise } from '../exercise.js';
+import { mobilityReps, stretchHolds } from './dosages.js';
 
 /** Half kneeling: left foot forward, knee over the ankle; right knee down behind the hip. */
 const halfKneeling: Pose = {
@@ -63,21 +43,7 @@ export const mobilityExercises: readonly Exercise[] = [
       rotationForce: 'none',
       gentleIsometric: false,
     },
-    dosage: {
-      kind: 'reps',
-      default: { sets: 1, reps: 8, perDay: 1, daysPerWeek: 7 },
-      bounds: {
-        sets: { min: 1, max: 3, step: 1 },
-        reps: { min: 6, max: 10, step: 2 },
-        perDay: { min: 1, max: 3 },
-        daysPerWeek: { min: 3, max: 7 },
-      },
-      progressionOrder: ['reps', 'sets'],
-      secondsPerRep: 6,
-      restSeconds: 30,
-      rationale: 'Mobility: 8–10 slow repetitions, daily (default).',
-      sources: ['S-MCGILL'],
-    },
+    dosage: mobilityReps,
     chain: 'cat-cow',
     level: 1,
     regression: null,
@@ -1187,21 +1153,7 @@ export const mobilityExercises: readonly Exercise[] = [
       rotationForce: 'none',
       gentleIsometric: false,
     },
-    dosage: {
-      kind: 'reps',
-      default: { sets: 1, reps: 8, perDay: 1, daysPerWeek: 7 },
-      bounds: {
-        sets: { min: 1, max: 3, step: 1 },
-        reps: { min: 6, max: 10, step: 2 },
-        perDay: { min: 1, max: 3 },
-        daysPerWeek: { min: 3, max: 7 },
-      },
-      progressionOrder: ['reps', 'sets'],
-      secondsPerRep: 6,
-      restSeconds: 30,
-      rationale: 'Mobility: 8–10 slow repetitions, daily (default).',
-      sources: ['S-MCGILL'],
-    },
+    dosage: mobilityReps,
     chain: 'pelvic-tilt',
     level: 1,
     regression: null,

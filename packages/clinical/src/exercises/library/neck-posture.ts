@@ -1,45 +1,19 @@
-import { crookLying, sitting, standing } from '../../skeleton/poses.js';
+import { crookLying, sitting, standing, standingFront } from '../../skeleton/poses.js';
 import type { Pose } from '../../skeleton/skeleton.js';
 import type { Dosage, Exercise, Precaution } from '../exercise.js';
+import { mobilityReps, stretchHolds } from './dosages.js';
 
 /**
  * Neck and upper-back exercises: deep neck flexor training, gentle neck movement and
  * stretches, and posture work for the shoulder blades and upper back.
  */
 
-/** Mobility default, as for cat-cow: 8–10 slow repetitions, daily. [S-MCGILL] */
-const mobilityDosage: Dosage = {
-  kind: 'reps',
-  default: { sets: 1, reps: 8, perDay: 1, daysPerWeek: 7 },
-  bounds: {
-    sets: { min: 1, max: 3, step: 1 },
-    reps: { min: 6, max: 10, step: 2 },
-    perDay: { min: 1, max: 3 },
-    daysPerWeek: { min: 3, max: 7 },
-  },
-  progressionOrder: ['reps', 'sets'],
-  secondsPerRep: 6,
-  restSeconds: 30,
-  rationale: 'Mobility: 8–10 slow repetitions, daily (default).',
-  sources: ['S-MCGILL'],
-};
-
-/** Stretch default: holds of 20–30 seconds, 2–3 times, daily. [S-MCGILL] */
+/** The shared stretch, done once through (one set) with a shorter hold cycle. [S-MCGILL] */
 const stretchDosage: Dosage = {
-  kind: 'hold',
-  default: { sets: 1, reps: 2, holdSeconds: 20, perDay: 1, daysPerWeek: 7 },
-  bounds: {
-    sets: { min: 1, max: 1, step: 1 },
-    reps: { min: 2, max: 3, step: 1 },
-    holdSeconds: { min: 20, max: 30, step: 5 },
-    perDay: { min: 1, max: 3 },
-    daysPerWeek: { min: 3, max: 7 },
-  },
-  progressionOrder: ['holdSeconds', 'reps'],
+  ...stretchHolds,
+  bounds: { ...stretchHolds.bounds, sets: { min: 1, max: 1, step: 1 } },
   secondsPerRep: 25,
-  restSeconds: 15,
   rationale: 'Stretch: hold 20–30 seconds, 2–3 times, daily (default).',
-  sources: ['S-MCGILL'],
 };
 
 const neckStopIf = [
@@ -93,15 +67,14 @@ const handOnForehead: Pose = {
 };
 
 // Front view, standing: the feet point outwards either side.
-const frontStanding: Pose = { ...standing, right: { ...standing.right, foot: 180 } };
 // The figure's left is on the image's right in a front view: head angles below 90 go that way.
-const headToLeft = (degrees: number): Pose => ({ ...frontStanding, head: 90 - degrees });
-const headToRight = (degrees: number): Pose => ({ ...frontStanding, head: 90 + degrees });
+const headToLeft = (degrees: number): Pose => ({ ...standingFront, head: 90 - degrees });
+const headToRight = (degrees: number): Pose => ({ ...standingFront, head: 90 + degrees });
 // Upper trapezius stretch: head tilted to the left, left hand resting on top of the head.
 const trapeziusStretch: Pose = {
-  ...frontStanding,
+  ...standingFront,
   head: 68,
-  left: { ...frontStanding.left, upperArm: 67, forearm: 189 },
+  left: { ...standingFront.left, upperArm: 67, forearm: 189 },
 };
 
 // Front view of lying on the right side: shoulders and hips stacked, the top (left) arm moves.
@@ -131,14 +104,14 @@ const upperBackExtended: Pose = {
 
 // Wall angel, front view: arms in a goalpost shape, then slid up the wall.
 const goalpost: Pose = {
-  ...frontStanding,
-  left: { ...frontStanding.left, upperArm: 0, forearm: 90 },
-  right: { ...frontStanding.right, upperArm: 180, forearm: 90 },
+  ...standingFront,
+  left: { ...standingFront.left, upperArm: 0, forearm: 90 },
+  right: { ...standingFront.right, upperArm: 180, forearm: 90 },
 };
 const armsSlidUp: Pose = {
-  ...frontStanding,
-  left: { ...frontStanding.left, upperArm: 45, forearm: 85 },
-  right: { ...frontStanding.right, upperArm: 135, forearm: 95 },
+  ...standingFront,
+  left: { ...standingFront.left, upperArm: 45, forearm: 85 },
+  right: { ...standingFront.right, upperArm: 135, forearm: 95 },
 };
 
 // Doorway stretch, side view: forearms on the frame behind, one foot forward, then step through.
@@ -515,7 +488,7 @@ export const neckPostureExercises: readonly Exercise[] = [
       gentleIsometric: false,
     },
     dosage: {
-      ...mobilityDosage,
+      ...mobilityReps,
       rationale: 'Mobility: 8–10 slow turns to each side, daily (default).',
     },
     chain: 'neck-rotation',
@@ -546,9 +519,9 @@ export const neckPostureExercises: readonly Exercise[] = [
       view: 'front',
       cycleSeconds: 6,
       keyframes: [
-        { at: 0, pose: frontStanding, label: 'start' },
+        { at: 0, pose: standingFront, label: 'start' },
         { at: 1.5, pose: headToLeft(6), label: 'turn left' },
-        { at: 3, pose: frontStanding, label: 'middle' },
+        { at: 3, pose: standingFront, label: 'middle' },
         { at: 4.5, pose: headToRight(6), label: 'turn right' },
       ],
     },
@@ -570,7 +543,7 @@ export const neckPostureExercises: readonly Exercise[] = [
       gentleIsometric: false,
     },
     dosage: {
-      ...mobilityDosage,
+      ...mobilityReps,
       rationale: 'Mobility: 8–10 slow bends to each side, daily (default).',
     },
     chain: 'neck-side-bend',
@@ -601,9 +574,9 @@ export const neckPostureExercises: readonly Exercise[] = [
       view: 'front',
       cycleSeconds: 6,
       keyframes: [
-        { at: 0, pose: frontStanding, label: 'start' },
+        { at: 0, pose: standingFront, label: 'start' },
         { at: 1.5, pose: headToLeft(22), label: 'bend left' },
-        { at: 3, pose: frontStanding, label: 'middle' },
+        { at: 3, pose: standingFront, label: 'middle' },
         { at: 4.5, pose: headToRight(22), label: 'bend right' },
       ],
     },
@@ -658,7 +631,7 @@ export const neckPostureExercises: readonly Exercise[] = [
       view: 'front',
       cycleSeconds: 25,
       keyframes: [
-        { at: 0, pose: frontStanding, label: 'start' },
+        { at: 0, pose: standingFront, label: 'start' },
         { at: 2, pose: trapeziusStretch, label: 'stretch' },
         { at: 22, pose: trapeziusStretch, label: 'hold' },
       ],
@@ -681,7 +654,7 @@ export const neckPostureExercises: readonly Exercise[] = [
       gentleIsometric: false,
     },
     dosage: {
-      ...mobilityDosage,
+      ...mobilityReps,
       secondsPerRep: 8,
       rationale: 'Mobility: 8–10 slow repetitions on each side, daily (default).',
     },
@@ -740,7 +713,7 @@ export const neckPostureExercises: readonly Exercise[] = [
       rotationForce: 'none',
       gentleIsometric: false,
     },
-    dosage: { ...mobilityDosage, secondsPerRep: 5 },
+    dosage: { ...mobilityReps, secondsPerRep: 5 },
     chain: 'thoracic-extension-chair',
     level: 1,
     regression: null,
