@@ -1,6 +1,6 @@
 import { formatCommandHelp, parseCommandArgs } from '../command.js';
 import type { Command } from '../command.js';
-import { UsageError } from '../usage-error.js';
+import { loadServer } from '../server.js';
 
 const usage = 'spinewise migrate';
 
@@ -26,17 +26,10 @@ Examples:
       io.stdout(formatCommandHelp(migrateCommand));
       return 0;
     }
-    // Loaded only here: the embedded PostgreSQL package hooks process exit, which the other
-    // commands must not inherit.
-    const { ConfigError, loadConfig, openDatabase, runMigrations } =
-      await import('@spinewise/server');
-    let config;
-    try {
-      config = loadConfig(io.env?.() ?? {});
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(error.message, usage);
-      throw error;
-    }
+    const {
+      server: { openDatabase, runMigrations },
+      config,
+    } = await loadServer(io, usage);
     const database = await openDatabase(config);
     try {
       await runMigrations(database.url);

@@ -1,5 +1,6 @@
 import { formatCommandHelp, parseCommandArgs, stringOption } from '../command.js';
 import type { Command } from '../command.js';
+import { loadServer } from '../server.js';
 import { UsageError } from '../usage-error.js';
 
 const usage = 'spinewise seed-demo [--today YYYY-MM-DD]';
@@ -33,16 +34,10 @@ Examples:
         usage,
       );
     }
-    // Loaded only here: the embedded PostgreSQL package hooks process exit.
-    const { ConfigError, demoLogins, loadConfig, openDatabase, runMigrations, seedDemo } =
-      await import('@spinewise/server');
-    let config;
-    try {
-      config = loadConfig(io.env?.() ?? {});
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(error.message, usage);
-      throw error;
-    }
+    const {
+      server: { demoLogins, openDatabase, runMigrations, seedDemo },
+      config,
+    } = await loadServer(io, usage);
     const database = await openDatabase(config);
     try {
       await runMigrations(database.url);

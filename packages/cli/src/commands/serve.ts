@@ -1,6 +1,6 @@
 import { formatCommandHelp, parseCommandArgs } from '../command.js';
 import type { Command } from '../command.js';
-import { UsageError } from '../usage-error.js';
+import { loadServer } from '../server.js';
 
 const usage = 'spinewise serve';
 
@@ -28,16 +28,10 @@ Examples:
       io.stdout(formatCommandHelp(serveCommand));
       return 0;
     }
-    // Loaded only here: the embedded PostgreSQL package hooks process exit.
-    const { ConfigError, demoLogins, loadConfig, seedDemo, startServer } =
-      await import('@spinewise/server');
-    let config;
-    try {
-      config = loadConfig(io.env?.() ?? {});
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(error.message, usage);
-      throw error;
-    }
+    const {
+      server: { demoLogins, seedDemo, startServer },
+      config,
+    } = await loadServer(io, usage);
     const embedded = config.DATABASE_URL === undefined;
     const demo = { seeded: false };
     const server = await startServer(config, {
