@@ -22,3 +22,4 @@ export * from './logs/index.js';
 export { registerSessionFeature } from './http/session/routes.js';
 export { registerPatientFeature } from './http/patients/routes.js';
 export { registerLogFeature } from './http/logs/routes.js';
+export { registerApi, type ApiOptions } from './http/api.js';

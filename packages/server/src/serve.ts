@@ -8,9 +8,7 @@ import { runMigrations } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
 import { buildApp, type App } from './http/app.js';
 import { databaseHealth } from './http/health.js';
-import { registerLogFeature } from './http/logs/routes.js';
-import { registerPatientFeature } from './http/patients/routes.js';
-import { registerSessionFeature } from './http/session/routes.js';
+import { registerApi } from './http/api.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -42,10 +40,7 @@ export async function startServer(
       logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
       health: () => databaseHealth(pool),
     });
-    // Authentication first: its hooks (session, CSRF) reach only routes registered after it.
-    registerSessionFeature(app, { db: client.db });
-    registerPatientFeature(app, { db: client.db });
-    registerLogFeature(app, { db: client.db });
+    registerApi(app, { db: client.db });
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     await app?.close();

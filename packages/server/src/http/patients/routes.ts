@@ -18,18 +18,14 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { createInvitation, redeemInvitation } from '../../auth/invitations.js';
 import { PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
-import { createSession, type SessionUser } from '../../auth/sessions.js';
+import { createSession } from '../../auth/sessions.js';
 import type { Database } from '../../database/client.js';
 import { episodes, patients, users, type Patient } from '../../database/schema.js';
+import { auditPatient, findVisiblePatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
-import { ProblemError, badRequest, notFound, problemResponse } from '../problem.js';
-import {
-  recordAudit,
-  requestOrigin,
-  type AuditAction,
-  type RequestOrigin,
-} from '../session/audit.js';
-import { requireRole, setSessionCookies, type Authenticated } from '../session/plugin.js';
+import { ProblemError, badRequest, problemResponse } from '../problem.js';
+import { recordAudit, requestOrigin } from '../session/audit.js';
+import { requireRole, setSessionCookies } from '../session/plugin.js';
 import {
   sessionUserSchema,
   DEFAULT_LOGIN_RATE_LIMIT,
@@ -178,28 +174,6 @@ function isAfterToday(day: string, now: Date): boolean {
   return day > now.toISOString().slice(0, 10);
 }
 
-/**
- * The patient `auth` may see, or a 404 problem: same clinic for staff, and for a patient only
- * their own record. Whether it is missing or someone else's is deliberately not told apart.
- */
-async function findVisiblePatient(
-  db: Database,
-  auth: Authenticated,
-  patientId: string,
-): Promise<Patient> {
-  const [patient] = await db
-    .select()
-    .from(patients)
-    .where(
-      auth.user.role === 'patient'
-        ? and(eq(patients.id, patientId), eq(patients.userId, auth.user.id))
-        : and(eq(patients.id, patientId), eq(patients.clinicId, auth.user.clinicId)),
-    )
-    .limit(1);
-  if (patient === undefined) throw new ProblemError(notFound('patient'));
-  return patient;
-}
-
 /** The clinician an admin names as responsible: an enabled clinician of the admin's clinic. */
 async function assertClinicianOfClinic(
   db: Database,
@@ -223,32 +197,6 @@ async function assertClinicianOfClinic(
       badRequest([{ path: 'body.clinicianId', message: 'is not a clinician of your clinic' }]),
     );
   }
-}
-
-function auditPatient(
-  db: Database,
-  user: SessionUser,
-  origin: RequestOrigin,
-  at: Date,
-  entry: {
-    readonly action: AuditAction;
-    readonly resource: string;
-    readonly patientId: string;
-    readonly resourceId?: string;
-    readonly detail?: Readonly<Record<string, unknown>>;
-  },
-): Promise<void> {
-  return recordAudit(db, {
-    userId: user.id,
-    clinicId: user.clinicId,
-    patientId: entry.patientId,
-    action: entry.action,
-    resource: entry.resource,
-    resourceId: entry.resourceId ?? entry.patientId,
-    ...origin,
-    at,
-    ...(entry.detail === undefined ? {} : { detail: entry.detail }),
-  });
 }
 
 const INVITATION_INVALID_DETAIL =

@@ -1,0 +1,34 @@
+/**
+ * The whole API on one app: every feature's routes under `/api`, in the one order that works
+ * (authentication first: its hooks reach only routes registered after it). The server, the
+ * integration tests (the authorisation matrix, fuzzing) and the benchmarks all build the API
+ * through here, so a route added to a feature is served, tested and measured alike.
+ */
+import type { Database } from '../database/client.js';
+import type { App } from './app.js';
+import { registerLogFeature } from './logs/routes.js';
+import { registerPatientFeature } from './patients/routes.js';
+import { registerSessionFeature, type LoginRateLimit } from './session/routes.js';
+
+export interface ApiOptions {
+  readonly db: Database;
+  /** The clock; tests pass a fixed one. */
+  readonly now?: () => Date;
+  /** Log-in and invitation redemption, per client address. */
+  readonly loginRateLimit?: LoginRateLimit;
+}
+
+export function registerApi(app: App, options: ApiOptions): void {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const limit =
+    options.loginRateLimit === undefined ? {} : { loginRateLimit: options.loginRateLimit };
+  registerSessionFeature(app, { db, now, ...limit });
+  registerPatientFeature(app, {
+    db,
+    now,
+    ...(options.loginRateLimit === undefined ? {} : { redeemRateLimit: options.loginRateLimit }),
+  });
+  registerLogFeature(app, { db, now });
+  // Further features: one line each, below this comment, e.g. `registerXFeature(app, { db, now });`
+}
