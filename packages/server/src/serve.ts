@@ -9,6 +9,7 @@ import { openDatabase } from './database/open.js';
 import { buildApp, type App } from './http/app.js';
 import { databaseHealth } from './http/health.js';
 import { registerApi } from './http/api.js';
+import { DEFAULT_WEB_DIR } from './http/web.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -39,9 +40,11 @@ export async function startServer(
     app = buildApp({
       logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
       health: () => databaseHealth(pool),
+      trustProxy: config.SPINEWISE_TRUST_PROXY,
+      webRoot: config.SPINEWISE_WEB_DIR ?? DEFAULT_WEB_DIR,
     });
     registerApi(app, { db: client.db });
-    await app.listen({ port: config.PORT, host: config.HOST });
+    await listen(app, config);
   } catch (error) {
     await app?.close();
     await client?.close();
@@ -51,7 +54,7 @@ export async function startServer(
   const running = app;
   const pool = client;
   const address = running.server.address();
-  const port = address !== null && typeof address === 'object' ? address.port : config.PORT;
+  const port = address !== null && typeof address === 'object' ? address.port : DEFAULT_PORT;
   let closed = false;
   return {
     url: `http://${config.HOST}:${port}`,
@@ -65,4 +68,46 @@ export async function startServer(
       await database.close();
     },
   };
+}
+
+/** The port when `PORT` is unset, and how many after it are tried when it is taken. */
+export const DEFAULT_PORT = 3000;
+const DEFAULT_PORT_TRIES = 20;
+
+/** Thrown when the HTTP port cannot be had; the message says what to do. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+}
+
+function isAddressInUse(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EADDRINUSE';
+}
+
+/**
+ * Listens on `PORT`, or, when it is unset, on 3000 or the next free port after it: a newcomer's
+ * `npm start` should not fail because another app holds 3000. An explicit `PORT` is exact.
+ */
+async function listen(app: App, config: Config): Promise<void> {
+  if (config.PORT !== undefined) {
+    try {
+      await app.listen({ port: config.PORT, host: config.HOST });
+    } catch (error) {
+      if (!isAddressInUse(error)) throw error;
+      throw new PortInUseError(
+        `port ${String(config.PORT)} on ${config.HOST} is in use: stop what runs there or set PORT to another port`,
+      );
+    }
+    return;
+  }
+  for (let port = DEFAULT_PORT; port < DEFAULT_PORT + DEFAULT_PORT_TRIES; port += 1) {
+    try {
+      await app.listen({ port, host: config.HOST });
+      return;
+    } catch (error) {
+      if (!isAddressInUse(error)) throw error;
+    }
+  }
+  throw new PortInUseError(
+    `ports ${String(DEFAULT_PORT)}–${String(DEFAULT_PORT + DEFAULT_PORT_TRIES - 1)} on ${config.HOST} are all in use: set PORT`,
+  );
 }

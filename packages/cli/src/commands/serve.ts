@@ -1,6 +1,7 @@
 import { formatCommandHelp, parseCommandArgs } from '../command.js';
 import type { Command } from '../command.js';
 import { loadServer } from '../server.js';
+import { UsageError } from '../usage-error.js';
 
 const usage = 'spinewise serve';
 
@@ -16,7 +17,10 @@ Environment:
   DATABASE_URL         postgres://user:password@host:5432/database (an external PostgreSQL)
   SPINEWISE_DATA_DIR   where the embedded PostgreSQL keeps its data (default ./data)
   SPINEWISE_PG_PORT    preferred port of the embedded PostgreSQL (default 54329)
-  PORT, HOST           where the server listens (default 3000 on 127.0.0.1)
+  PORT                 where the server listens (default 3000, or the next free port)
+  HOST                 the interface (default 127.0.0.1: this machine only)
+  SPINEWISE_TRUST_PROXY  true behind a reverse proxy that sets X-Forwarded-* (default false)
+  SPINEWISE_WEB_DIR    the web app's build (default packages/web/dist)
   LOG_LEVEL            fatal, error, warn, info (default), debug, trace or silent
 
 Examples:
@@ -29,12 +33,12 @@ Examples:
       return 0;
     }
     const {
-      server: { demoLogins, seedDemo, startServer },
+      server: { DataDirectoryLockedError, PortInUseError, demoLogins, seedDemo, startServer },
       config,
     } = await loadServer(io, usage);
     const embedded = config.DATABASE_URL === undefined;
     const demo = { seeded: false };
-    const server = await startServer(config, {
+    const starting = startServer(config, {
       log: (message) => {
         if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') io.stderr(`${message}\n`);
       },
@@ -47,6 +51,14 @@ Examples:
             },
           }
         : {}),
+    });
+    // What the person starting it can fix (another server on the data directory, a busy port)
+    // is a usage error: a message and exit 2, not a stack trace.
+    const server = await starting.catch((error: unknown) => {
+      if (error instanceof DataDirectoryLockedError || error instanceof PortInUseError) {
+        throw new UsageError(error.message, usage);
+      }
+      throw error;
     });
     const logins = embedded
       ? `\nDemo clinic${demo.seeded ? ' (created now)' : ''}, log-ins:\n${demoLogins()

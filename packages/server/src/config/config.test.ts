@@ -6,10 +6,19 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       SPINEWISE_DATA_DIR: './data',
       SPINEWISE_PG_PORT: 54329,
-      PORT: 3000,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      SPINEWISE_TRUST_PROXY: false,
     });
+  });
+
+  it('reads the proxy switch and the web build directory', () => {
+    const config = loadConfig({ SPINEWISE_TRUST_PROXY: 'true', SPINEWISE_WEB_DIR: '/srv/web' });
+    expect(config.SPINEWISE_TRUST_PROXY).toBe(true);
+    expect(config.SPINEWISE_WEB_DIR).toBe('/srv/web');
+    expect(() => loadConfig({ SPINEWISE_TRUST_PROXY: 'yes' })).toThrow(
+      /SPINEWISE_TRUST_PROXY: must be true or false/,
+    );
   });
 
   it('reads an external database and ports, treating empty values as unset', () => {

@@ -19,9 +19,24 @@ const schema = z.object({
   SPINEWISE_DATA_DIR: z.string().min(1).default('./data'),
   /** Preferred port of the embedded PostgreSQL; another free port is chosen if it is taken. */
   SPINEWISE_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  /** HTTP port and interface. Default 3000 on 127.0.0.1 (loopback only: put a proxy in front for a network). */
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * HTTP port. Unset: 3000, or the next free port up to 3019 when 3000 is taken (a newcomer's
+   * machine often runs something there). Set: exactly that port, or a clear error.
+   */
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Interface. Default 127.0.0.1 (loopback only: put an HTTPS proxy in front for a network). */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * `true` behind a reverse proxy that sets X-Forwarded-For/-Proto: the client's address (rate
+   * limits, audit log) and HTTPS (Secure cookies) are then read from those headers. Never set it
+   * without such a proxy: a client could forge its address.
+   */
+  SPINEWISE_TRUST_PROXY: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** The web app's build (`packages/web/dist` by default), served at `/` beside the API. */
+  SPINEWISE_WEB_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

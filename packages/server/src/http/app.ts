@@ -25,6 +25,7 @@ import {
 import { z } from 'zod';
 import { healthRoutes, type HealthCheck } from './health.js';
 import { registerOpenApi } from './openapi.js';
+import { registerWebApp, type AppPageFallback } from './web.js';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemError,
@@ -68,6 +69,11 @@ export interface AppOptions {
    * false, so a client cannot forge its address (which rate limits and the audit log use).
    */
   readonly trustProxy?: boolean;
+  /**
+   * The web app's build directory (`registerWebApp`), served at `/`; unset, the app serves the
+   * API only (tests, benchmarks).
+   */
+  readonly webRoot?: string;
 }
 
 /** 1 MB: the largest real body (a questionnaire with notes) is a few kB. */
@@ -171,7 +177,10 @@ export function buildApp(options: AppOptions): App {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
+  let appPage: AppPageFallback | null = null;
   app.setNotFoundHandler((request, reply) => {
+    // An address the web app routes itself (`/patients/…`) gets the app's page.
+    if (appPage?.(request, reply) === true) return;
     const path = request.url.split('?')[0] ?? '/';
     const allowed = METHODS.filter((method) => {
       // Typed as always found, but Fastify answers null when no route matches.
@@ -225,6 +234,9 @@ export function buildApp(options: AppOptions): App {
 
   registerOpenApi(app);
   void app.register(healthRoutes, { check: options.health });
+  if (options.webRoot !== undefined) {
+    appPage = registerWebApp(app, { root: options.webRoot }).fallback;
+  }
   return app;
 }
 

@@ -1,4 +1,4 @@
-// `npm start`: until the server exists (issue 4), Spinewise runs as the `spinewise` command.
+// `npm run example`: the `spinewise` command on the example files, without a server or database.
 // Prints the command's help, then a worked example of an assessment on the example files.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

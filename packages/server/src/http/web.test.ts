@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from './app.js';
+import { PROBLEM_CONTENT_TYPE } from './problem.js';
+
+const health = () => Promise.resolve({ database: 'ok' as const });
+
+describe('the web app beside the API', () => {
+  let root: string;
+  let app: App;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'spinewise-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Spinewise app</title>');
+    writeFileSync(join(root, 'assets', 'main-abc123.js'), 'console.log(1)');
+    writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    app = buildApp({ health, webRoot: root });
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves the app page at / and revalidates it on every load', async () => {
+    const response = await app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Spinewise app');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('caches hashed assets for a year and revalidates the service worker', async () => {
+    const asset = await app.inject({ method: 'GET', url: '/assets/main-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const worker = await app.inject({ method: 'GET', url: '/sw.js' });
+    expect(worker.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers the app page for addresses the app routes itself', async () => {
+    const response = await app.inject({ method: 'GET', url: '/patients/123?tab=notes' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Spinewise app');
+  });
+
+  it('keeps unknown API addresses and missing files as problem+json 404s', async () => {
+    for (const url of ['/api/nothing-here', '/api', '/assets/missing.js']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type'], url).toContain(PROBLEM_CONTENT_TYPE);
+    }
+    const post = await app.inject({ method: 'POST', url: '/patients/123' });
+    expect(post.statusCode).toBe(404);
+  });
+
+  it('serves the API with its security headers alongside', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    const page = await app.inject({ method: 'GET', url: '/' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+});
+
+describe('without a web build', () => {
+  it('explains at / where the build is looked for, and serves the API', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'spinewise-no-web-'));
+    const app = buildApp({ health, webRoot: root });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('the web app has not been built');
+      expect(page.body).toContain(root);
+      const other = await app.inject({ method: 'GET', url: '/patients' });
+      expect(other.statusCode).toBe(404);
+    } finally {
+      await app.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
