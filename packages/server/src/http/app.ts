@@ -162,9 +162,26 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   sendProblem(request, reply, problem);
 }
 
+/**
+ * Request logs name the method, the path and the status, never the query string (an invitation
+ * link carries its code there), bodies, cookies or headers.
+ */
+export function withSafeSerializers(logger: boolean | object): boolean | object {
+  if (logger === false) return false;
+  return {
+    ...(logger === true ? {} : logger),
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
+    },
+  };
+}
+
 export function buildApp(options: AppOptions): App {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withSafeSerializers(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     // Errors Fastify raises before a route runs (an undecodable URL) take the same path.

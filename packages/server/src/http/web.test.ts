@@ -83,3 +83,19 @@ describe('without a web build', () => {
     }
   });
 });
+
+describe('request logs', () => {
+  it('never carry the query string (an invitation link holds its code there)', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => lines.push(line) };
+    const app = buildApp({ health, logger: { level: 'info', stream } });
+    try {
+      await app.inject({ method: 'GET', url: '/join?code=ABCD-EFGH' });
+      const logged = lines.join('\n');
+      expect(logged).toContain('"path":"/join"');
+      expect(logged).not.toContain('ABCD-EFGH');
+    } finally {
+      await app.close();
+    }
+  });
+});
