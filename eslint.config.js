@@ -1,9 +1,18 @@
 // One lint setup for every workspace: strict, type-aware typescript-eslint; Prettier owns formatting.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**', 'data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/coverage/**',
+      '**/node_modules/**',
+      'data/**',
+      'packages/web/test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
@@ -21,6 +30,11 @@ export default tseslint.config(
       // We never use `!`; a checked `as` with a comment saying why is the one way to narrow.
       '@typescript-eslint/non-nullable-type-assertion-style': 'off',
     },
+  },
+  {
+    // The web app: React's rules of hooks and the React Compiler's checks.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     files: ['**/*.js', '**/*.mjs'],

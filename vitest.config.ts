@@ -10,11 +10,12 @@ export default defineConfig({
     alias: { '@spinewise/clinical': clinicalSource, '@spinewise/server': serverSource },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    // `.test.tsx`: the web app's component tests, each in jsdom (`// @vitest-environment jsdom`).
+    include: ['packages/*/src/**/*.test.{ts,tsx}'],
     coverage: {
       provider: 'v8',
-      include: ['packages/*/src/**/*.ts'],
-      exclude: ['**/*.test.ts', '**/*.bench.ts', '**/*.fixture.ts'],
+      include: ['packages/*/src/**/*.{ts,tsx}'],
+      exclude: ['**/*.test.{ts,tsx}', '**/*.bench.ts', '**/*.fixture.{ts,tsx}'],
       reporter: ['text-summary'],
       thresholds: {
         // The scoring code must be fully covered, every branch included.

@@ -9,7 +9,13 @@ export { migrationsFolder, runMigrations } from './database/migrate.js';
 export { openDatabase, type OpenDatabase } from './database/open.js';
 export { connect, type Database, type DatabaseClient } from './database/client.js';
 export { buildApp, type App } from './http/app.js';
-export { startServer, type RunningServer, type StartOptions } from './serve.js';
+export {
+  DEFAULT_PORT,
+  PortInUseError,
+  startServer,
+  type RunningServer,
+  type StartOptions,
+} from './serve.js';
 export { hashPassword, verifyPassword } from './auth/passwords.js';
 export {
   DEMO_CLINIC_NAME,
@@ -23,3 +29,13 @@ export { registerSessionFeature } from './http/session/routes.js';
 export { registerPatientFeature } from './http/patients/routes.js';
 export { registerLogFeature } from './http/logs/routes.js';
 export { registerApi, type ApiOptions } from './http/api.js';
+export * from './assessments/index.js';
+export { registerAssessmentFeature } from './http/assessments/routes.js';
+export * from './notes/index.js';
+export { registerNoteFeature } from './http/notes/routes.js';
+export * from './users/index.js';
+export { registerUserFeature } from './http/users/routes.js';
+export * from './programmes/index.js';
+export { registerProgrammeFeature } from './http/programmes/routes.js';
+export * from './caseload/index.js';
+export { registerCaseloadFeature } from './http/caseload/routes.js';

@@ -1,4 +1,7 @@
-/** Authentication primitives (issue 4 §4): passwords, tokens, sessions, lock-out, invitations. */
+/**
+ * Authentication primitives (issue 4 §4): passwords, tokens, sessions, lock-out, sign-in names,
+ * changing one's secret, invitations.
+ */
 export {
   ARGON2_MEMORY_KIB,
   ARGON2_PARALLELISM,
@@ -45,17 +48,38 @@ export {
 } from './sessions.js';
 export {
   DEFAULT_LOCKOUT_POLICY,
+  PATIENT_LOCKOUT_POLICY,
   authenticate,
   isLocked,
+  lockMinutesFor,
+  lockoutPolicyFor,
   normaliseEmail,
-  recordFailedLogin,
+  recordSignInAttempt,
   recordSuccessfulLogin,
   type AuthenticateFailure,
   type AuthenticateInput,
   type AuthenticateResult,
-  type FailedLoginOutcome,
   type LockoutPolicy,
+  type SignInAccount,
+  type SignInAttempt,
+  type SignInIdentifier,
 } from './lockout.js';
+export {
+  changeSecret,
+  checkSecretPolicy,
+  mayUsePin,
+  type ChangeSecretInput,
+  type ChangeSecretResult,
+  type SecretKind,
+} from './credentials.js';
+export {
+  SIGN_IN_NAME_LENGTH,
+  isSignInName,
+  newPatientUserId,
+  normaliseSignInName,
+  signInNameOf,
+  userIdRangeOf,
+} from './sign-in-names.js';
 export {
   DEFAULT_INVITATION_TTL_HOURS,
   createInvitation,

@@ -92,6 +92,7 @@ describe('invitations', () => {
     expect((await patient()).userId).toBe(result.userId);
     const [user] = await client.db.select().from(users).where(eq(users.id, result.userId));
     expect(user).toMatchObject({ role: 'patient', clinicId: people.clinicId, email: null });
+    expect(result.email).toBeNull();
     expect(await verifyPassword(user?.passwordHash ?? '', '204913')).toBe(true);
 
     expect(
@@ -114,10 +115,118 @@ describe('invitations', () => {
       secret: 'a longer patient password',
       kind: 'password',
     });
-    expect(result).toEqual({ ok: true, userId });
+    expect(result).toEqual({ ok: true, userId, email: null });
     expect(await findSession(client.db, session.token, start)).toBeNull();
     const [user] = await client.db.select().from(users).where(eq(users.id, userId));
     expect(await verifyPassword(user?.passwordHash ?? '', 'a longer patient password')).toBe(true);
+  });
+
+  it('keep the email on a reset unless a new one is given, and never hand out a taken one', async () => {
+    const { userId } = await patient();
+    if (userId === null) throw new Error('patient not linked');
+    const invite = async () =>
+      (
+        await createInvitation(client.db, {
+          patientId: people.patientId,
+          createdBy: people.clinicianId,
+          now: start,
+        })
+      ).code;
+
+    const given = await redeemInvitation(client.db, {
+      code: await invite(),
+      now: start,
+      secret: '204913',
+      kind: 'pin',
+      email: ' Pat.Patient@Example.org ',
+    });
+    expect(given).toEqual({ ok: true, userId, email: 'pat.patient@example.org' });
+
+    // Left out on the next reset, the email stays; the same user keeps it without a clash.
+    expect(
+      await redeemInvitation(client.db, {
+        code: await invite(),
+        now: start,
+        secret: '319520',
+        kind: 'pin',
+      }),
+    ).toEqual({ ok: true, userId, email: 'pat.patient@example.org' });
+    expect(
+      await redeemInvitation(client.db, {
+        code: await invite(),
+        now: start,
+        secret: '319521',
+        kind: 'pin',
+        email: 'PAT.PATIENT@example.org',
+      }),
+    ).toEqual({ ok: true, userId, email: 'pat.patient@example.org' });
+
+    // A colleague's email, here or in another clinic, is refused and the code stays usable.
+    const elsewhere = await insertPeople(client.db, { clinicianEmail: 'elsewhere@example.org' });
+    expect(elsewhere.clinicId).not.toBe(people.clinicId);
+    const code = await invite();
+    for (const taken of ['Clinician@example.org', 'elsewhere@example.org']) {
+      expect(
+        await redeemInvitation(client.db, {
+          code,
+          now: start,
+          secret: '319522',
+          kind: 'pin',
+          email: taken,
+        }),
+      ).toEqual({ ok: false, reason: 'emailTaken' });
+    }
+    expect(
+      await redeemInvitation(client.db, { code, now: start, secret: '319522', kind: 'pin' }),
+    ).toEqual({ ok: true, userId, email: 'pat.patient@example.org' });
+    const [user] = await client.db.select().from(users).where(eq(users.id, userId));
+    expect(await verifyPassword(user?.passwordHash ?? '', '319522')).toBe(true);
+  });
+
+  it('give an email to only one of two patients redeeming with it at once', async () => {
+    const pair = await client.db
+      .insert(patients)
+      .values([
+        { clinicId: people.clinicId, clinicianId: people.clinicianId, displayName: 'Twin One' },
+        { clinicId: people.clinicId, clinicianId: people.clinicianId, displayName: 'Twin Two' },
+      ])
+      .returning();
+    const codes = await Promise.all(
+      pair.map(({ id }) =>
+        createInvitation(client.db, { patientId: id, createdBy: people.clinicianId, now: start }),
+      ),
+    );
+    const results = await Promise.all(
+      codes.map(({ code }) =>
+        redeemInvitation(client.db, {
+          code,
+          now: start,
+          secret: '204913',
+          kind: 'pin',
+          email: 'twins@example.org',
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'emailTaken' }]);
+  });
+
+  it('refuse to reset a disabled log-in, leaving it off', async () => {
+    const { userId } = await patient();
+    if (userId === null) throw new Error('patient not linked');
+    await client.db.update(users).set({ disabledAt: start }).where(eq(users.id, userId));
+    const { code } = await createInvitation(client.db, {
+      patientId: people.patientId,
+      createdBy: people.clinicianId,
+      now: start,
+    });
+    expect(
+      await redeemInvitation(client.db, { code, now: start, secret: '204913', kind: 'pin' }),
+    ).toEqual({ ok: false, reason: 'disabled' });
+    const [user] = await client.db.select().from(users).where(eq(users.id, userId));
+    expect(user?.disabledAt).toEqual(start);
+    expect(await verifyPassword(user?.passwordHash ?? '', '204913')).toBe(false);
+    await client.db.update(users).set({ disabledAt: null }).where(eq(users.id, userId));
   });
 
   it('refuse an expired code, an unknown code, and a code replaced by a newer one', async () => {

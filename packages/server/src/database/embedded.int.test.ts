@@ -43,10 +43,11 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
+// Stopping several PostgreSQL servers can take a while on a busy two-core machine.
 afterAll(async () => {
   for (const database of running) await database.stop().catch(() => undefined);
   for (const dir of directories) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('embedded PostgreSQL', () => {
   it('initialises, serves the spinewise database, and stops cleanly', async () => {

@@ -493,6 +493,10 @@ export const alerts = pgTable(
   (table) => [
     index('alerts_clinic_state_severity_idx').on(table.clinicId, table.state, table.severity),
     index('alerts_patient_state_idx').on(table.patientId, table.state),
+    // The caseload dashboard: a patient's open alerts, newest first, without the resolved history.
+    index('alerts_patient_open_created_idx')
+      .on(table.patientId, table.createdAt)
+      .where(sql`${table.state} = 'open'`),
     check(
       'alerts_acknowledged_at_set',
       sql`${table.state} <> 'acknowledged' OR ${table.acknowledgedAt} IS NOT NULL`,

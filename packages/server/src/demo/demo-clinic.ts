@@ -151,8 +151,7 @@ interface Story {
   readonly age: number;
   readonly story: string;
   readonly region: Region;
-  /** The clinician's working diagnosis, in words, for the episode. */
-  readonly episodeCondition: string;
+  /** The working diagnosis as the clinical core names it; also the episode's condition. */
   readonly condition: Condition;
   /** How many days before `today` the programme started (2–5 weeks, mid-week today). */
   readonly daysAgo: number;
@@ -216,7 +215,6 @@ const stories: readonly Story[] = [
       'leg pain, first episode, keen to get back to lifting boxes and his toddler. Improving ' +
       'steadily and doing his sessions.',
     region: 'lumbar',
-    episodeCondition: 'Acute non-specific low back pain',
     condition: 'nonspecific',
     daysAgo: 25,
     symptomDurationDays: 10,
@@ -251,7 +249,6 @@ const stories: readonly Story[] = [
       'extension in lying centralised her leg pain at the first visit. She was improving until ' +
       'a long drive last week: a flare-up, with the leg pain spreading again.',
     region: 'lumbar',
-    episodeCondition: 'Disc-related leg pain (right), extension preference',
     condition: 'discRadicular',
     daysAgo: 23,
     symptomDurationDays: 42,
@@ -288,7 +285,6 @@ const stories: readonly Story[] = [
       'over a year, eased by sitting or leaning on a trolley: lumbar spinal stenosis. Wants to ' +
       'walk to the shops and round the garden centre. Steady, doing most sessions.',
     region: 'lumbar',
-    episodeCondition: 'Lumbar spinal stenosis (neurogenic claudication)',
     condition: 'stenosis',
     daysAgo: 33,
     symptomDurationDays: 420,
@@ -326,7 +322,6 @@ const stories: readonly Story[] = [
       'trapezius pain for two months, headaches by late afternoon, no arm symptoms. Started ' +
       'well, then a release at work and the sessions fell away.',
     region: 'cervical',
-    episodeCondition: 'Mechanical neck pain',
     condition: 'neckNonspecific',
     daysAgo: 25,
     symptomDurationDays: 60,
@@ -363,7 +358,6 @@ const stories: readonly Story[] = [
       'activation. He was doing well until two days ago, when he logged new numbness and ' +
       'weakness in his left foot: the programme is stopped and the clinician alerted.',
     region: 'lumbar',
-    episodeCondition: 'Post-discectomy (left L5/S1), awaiting surgeon clearance',
     condition: 'postDiscectomy',
     daysAgo: 23,
     symptomDurationDays: 150,
@@ -698,7 +692,7 @@ function buildPatient(story: Story, today: string, random: Random): DemoPatient 
     displayName: story.displayName,
     dateOfBirth: dateOfBirth(today, story.age, random),
     story: story.story,
-    episode: { region: story.region, condition: story.episodeCondition, startedOn: startDate },
+    episode: { region: story.region, condition: story.condition, startedOn: startDate },
     assessment,
     profile,
     programme,

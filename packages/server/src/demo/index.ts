@@ -15,6 +15,7 @@ export {
 export { createRandom, type Random } from './random.js';
 export {
   DEMO_PASSWORDS,
+  DEMO_PATIENT_EMAIL,
   seedDemoClinic,
   type DemoLogin,
   type SeedDemoOptions,

@@ -61,6 +61,7 @@ describe('seedDemoClinic', () => {
         email: 'clinician@demo.spinewise.dev',
         password: DEMO_PASSWORDS.clinician,
       },
+      { role: 'patient', email: 'patient@demo.spinewise.dev', password: DEMO_PASSWORDS.patient },
     ]);
 
     const logs = demo.patients.reduce((sum, patient) => sum + patient.logs.length, 0);
@@ -72,7 +73,7 @@ describe('seedDemoClinic', () => {
     const alerts = demo.patients.reduce((sum, patient) => sum + patient.alerts.length, 0);
     expect(await counts()).toEqual({
       clinics: 1,
-      users: 2,
+      users: 3, // the admin, the clinician and the demo patient's own log-in
       patients: 5,
       episodes: 5,
       assessments: 5,

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { newPatientUserId } from '../auth/sign-in-names.js';
 import type { Database } from '../database/client.js';
 import {
   alerts,
@@ -32,13 +33,20 @@ import {
  * The demo log-ins, printed at start. Demo credentials for a demo clinic on the user's own
  * machine, not secrets: a production clinic is created by an admin, never seeded.
  */
-export const DEMO_PASSWORDS: Readonly<Record<DemoStaffMember['role'], string>> = {
+export const DEMO_PASSWORDS: Readonly<Record<DemoLogin['role'], string>> = {
   admin: 'demo-admin-2026',
   clinician: 'demo-clinician-2026',
+  patient: 'demo-patient-2026',
 };
 
+/**
+ * The demo patient's own log-in, for trying the patient app: the first demo patient whose
+ * programme is active (a patient waiting for a clinician's red-flag decision has none to follow).
+ */
+export const DEMO_PATIENT_EMAIL = 'patient@demo.spinewise.dev';
+
 export interface DemoLogin {
-  readonly role: DemoStaffMember['role'];
+  readonly role: DemoStaffMember['role'] | 'patient';
   readonly email: string;
   readonly password: string;
 }
@@ -82,6 +90,8 @@ export async function seedDemoClinic(
       passwordHash: await options.hashPassword(DEMO_PASSWORDS[member.role]),
     })),
   );
+  const patientPasswordHash = await options.hashPassword(DEMO_PASSWORDS.patient);
+  const withLogin = clinic.patients.find((patient) => patient.programme.status === 'active');
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
@@ -112,14 +122,37 @@ export async function seedDemoClinic(
       .returning({ id: users.id, role: users.role });
     const clinician = staffRows.find((row) => row.role === 'clinician') as { id: string };
 
+    const logins: DemoLogin[] = staff.map(({ role, email, password }) => ({
+      role,
+      email,
+      password,
+    }));
     for (const patient of clinic.patients) {
-      await insertPatient(tx, patient, clinicId, clinician.id, clinic.today);
+      const patientId = await insertPatient(tx, patient, clinicId, clinician.id, clinic.today);
+      if (patient !== withLogin) continue;
+      const [user] = await tx
+        .insert(users)
+        .values({
+          // An id whose sign-in name no one has, as every patient log-in gets.
+          id: await newPatientUserId(tx),
+          clinicId,
+          role: 'patient',
+          email: DEMO_PATIENT_EMAIL,
+          displayName: patient.displayName,
+          passwordHash: patientPasswordHash,
+        })
+        .returning({ id: users.id });
+      await tx
+        .update(patients)
+        .set({ userId: (user as { id: string }).id })
+        .where(eq(patients.id, patientId));
+      logins.push({ role: 'patient', email: DEMO_PATIENT_EMAIL, password: DEMO_PASSWORDS.patient });
     }
 
     return {
       created: true,
       clinicId,
-      logins: staff.map(({ role, email, password }) => ({ role, email, password })),
+      logins,
     } as const;
   });
 }
@@ -132,7 +165,7 @@ async function insertPatient(
   clinicId: string,
   clinicianId: string,
   today: string,
-): Promise<void> {
+): Promise<string> {
   const [patientRow] = await tx
     .insert(patients)
     .values({
@@ -209,7 +242,7 @@ async function insertPatient(
   }
 
   const { progression } = patient;
-  if (progression === null) return;
+  if (progression === null) return patientId;
   // One suggestion per exercise and day (the table's unique key): an exercise that appears in
   // two sessions of the week has one decision.
   const seen = new Set<string>();
@@ -248,4 +281,5 @@ async function insertPatient(
     };
   });
   if (alertRows.length > 0) await tx.insert(alerts).values(alertRows);
+  return patientId;
 }

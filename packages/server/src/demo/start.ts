@@ -5,7 +5,13 @@
  */
 import { hashPassword } from '../auth/passwords.js';
 import { connect } from '../database/client.js';
-import { DEMO_PASSWORDS, demoStaff, seedDemoClinic, type SeedDemoResult } from './index.js';
+import {
+  DEMO_PASSWORDS,
+  DEMO_PATIENT_EMAIL,
+  demoStaff,
+  seedDemoClinic,
+  type SeedDemoResult,
+} from './index.js';
 
 /** Seeds the demo clinic into the database at `url` (idempotent). */
 export async function seedDemo(url: string, today: string): Promise<SeedDemoResult> {
@@ -19,9 +25,12 @@ export async function seedDemo(url: string, today: string): Promise<SeedDemoResu
 
 /** The demo log-ins, as seeded (they hold until someone changes the passwords). */
 export function demoLogins(): { role: string; email: string; password: string }[] {
-  return demoStaff.map((member) => ({
-    role: member.role,
-    email: member.email,
-    password: DEMO_PASSWORDS[member.role],
-  }));
+  return [
+    ...demoStaff.map((member) => ({
+      role: member.role,
+      email: member.email,
+      password: DEMO_PASSWORDS[member.role],
+    })),
+    { role: 'patient', email: DEMO_PATIENT_EMAIL, password: DEMO_PASSWORDS.patient },
+  ];
 }

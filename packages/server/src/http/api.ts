@@ -6,9 +6,14 @@
  */
 import type { Database } from '../database/client.js';
 import type { App } from './app.js';
+import { registerAssessmentFeature } from './assessments/routes.js';
+import { registerCaseloadFeature } from './caseload/routes.js';
 import { registerLogFeature } from './logs/routes.js';
+import { registerNoteFeature } from './notes/routes.js';
 import { registerPatientFeature } from './patients/routes.js';
+import { registerProgrammeFeature } from './programmes/routes.js';
 import { registerSessionFeature, type LoginRateLimit } from './session/routes.js';
+import { registerUserFeature } from './users/routes.js';
 
 export interface ApiOptions {
   readonly db: Database;
@@ -31,4 +36,9 @@ export function registerApi(app: App, options: ApiOptions): void {
   });
   registerLogFeature(app, { db, now });
   // Further features: one line each, below this comment, e.g. `registerXFeature(app, { db, now });`
+  registerCaseloadFeature(app, { db, now });
+  registerAssessmentFeature(app, { db, now });
+  registerNoteFeature(app, { db, now });
+  registerUserFeature(app, { db, now });
+  registerProgrammeFeature(app, { db, now });
 }

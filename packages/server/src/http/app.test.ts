@@ -1,7 +1,7 @@
 import { ClinicalInputError } from '@spinewise/clinical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildApp, registerRoutes, type App, type RoutePlugin } from './app.js';
+import { buildApp, registerRoutes, unstorableString, type App, type RoutePlugin } from './app.js';
 import type { HealthStatus } from './health.js';
 import { ProblemError, conflict, problemResponse } from './problem.js';
 
@@ -319,5 +319,91 @@ describe('GET /api/health', () => {
       });
     }
     health = { database: 'ok' };
+  });
+});
+
+describe('strings PostgreSQL could not store as sent', () => {
+  it('refuse a NUL character or a lone surrogate anywhere in the body, naming the field', async () => {
+    const nul = await app.inject({
+      method: 'POST',
+      url: '/api/test/answers',
+      headers: { 'content-type': 'application/json' },
+      payload:
+        '{"patientId":"3f8e2b1c-4d5a-4b6c-8d7e-9f0a1b2c3d4e","answers":[{"item":"q\\u0000","rating":3}]}',
+    });
+    expect(nul.statusCode).toBe(400);
+    expectProblem(nul);
+    expect(nul.json()).toMatchObject({
+      errors: [{ path: 'body.answers[0].item', message: 'must not contain the NUL character' }],
+    });
+
+    const surrogate = await app.inject({
+      method: 'POST',
+      url: '/api/test/answers',
+      headers: { 'content-type': 'application/json' },
+      payload:
+        '{"patientId":"3f8e2b1c-4d5a-4b6c-8d7e-9f0a1b2c3d4e","answers":[{"item":"\\ud800","rating":3}]}',
+    });
+    expect(surrogate.statusCode).toBe(400);
+    expect(surrogate.json()).toMatchObject({
+      errors: [
+        {
+          path: 'body.answers[0].item',
+          message: 'must be valid Unicode (it has a lone surrogate)',
+        },
+      ],
+    });
+  });
+
+  it('checks object keys and the query string too, and passes well-formed text', () => {
+    expect(unstorableString({ 'a\u0000': 1 })).toMatchObject({
+      message: 'has a key that must not contain the NUL character',
+    });
+    expect(unstorableString({ note: 'Bücken 😀 ok' })).toBeNull();
+  });
+
+  it('covers the query string', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/test/answers?x=%00',
+      payload: validBody,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ errors: [{ path: 'query.x' }] });
+  });
+});
+
+describe('a URL that cannot be decoded', () => {
+  it('is a 400 problem naming the URL', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/test/things/%' });
+    expect(response.statusCode).toBe(400);
+    expectProblem(response);
+    expect(response.json()).toMatchObject({
+      errors: [{ path: 'url', message: 'has invalid percent-encoding' }],
+    });
+  });
+});
+
+describe('deeply nested bodies', () => {
+  it('are a 400 naming where they go too deep, however deep they go', async () => {
+    const depth = 100_000;
+    const payload = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/test/answers',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    expectProblem(response);
+  });
+
+  it('report the path at the limit', () => {
+    let value: unknown = 'leaf';
+    for (let level = 0; level < 70; level += 1) value = [value];
+    const found = unstorableString({ list: value });
+    expect(found?.message).toBe('nests deeper than 64 levels');
+    expect(found?.path).toHaveLength(64);
   });
 });

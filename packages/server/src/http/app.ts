@@ -130,6 +130,10 @@ export function problemFor(error: unknown): Problem | null {
     if (error instanceof z.ZodError) return badRequest(zodFieldErrors(error, prefix));
     if (Array.isArray(validation)) return badRequest(validationEntries(validation, prefix));
   }
+  // A path that cannot be decoded (`/api/patients/%`): the client's URL, named as such.
+  if (code === 'FST_ERR_BAD_URL') {
+    return badRequest([{ path: 'url', message: 'has invalid percent-encoding' }]);
+  }
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY') return malformedBody('is not valid JSON');
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return malformedBody('is empty');
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return payloadTooLarge(BODY_LIMIT_BYTES);
@@ -179,6 +183,69 @@ export function withSafeSerializers(logger: boolean | object): boolean | object 
   };
 }
 
+/**
+ * The first string in `value` that PostgreSQL could not store as given, with its path: a NUL
+ * character (text and JSONB refuse it) or a lone UTF-16 surrogate (it would be stored as U+FFFD,
+ * silently changing what was sent). Found at the edge, it is the client's 400, not our 500.
+ */
+/** With the `u` flag a surrogate pair is one code point, so only a lone surrogate matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function stringProblem(value: string): string | null {
+  if (value.includes('\u0000')) return 'must not contain the NUL character';
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode (it has a lone surrogate)';
+  return null;
+}
+
+/** Bodies nest no deeper than this; a deeper one is not a request any client of ours sends. */
+export const MAX_BODY_DEPTH = 64;
+
+interface PathLink {
+  readonly parent: PathLink | null;
+  readonly key: PropertyKey;
+}
+
+function pathOf(link: PathLink | null): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at = link; at !== null; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/**
+ * Walks without recursion (a hostile body may nest a hundred thousand levels) and stops at
+ * `MAX_BODY_DEPTH`, which is reported as a problem too.
+ */
+export function unstorableString(
+  value: unknown,
+): { readonly path: readonly PropertyKey[]; readonly message: string } | null {
+  const stack: { value: unknown; link: PathLink | null; depth: number }[] = [
+    { value, link: null, depth: 0 },
+  ];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value: item, link, depth } = next;
+    if (typeof item === 'string') {
+      const message = stringProblem(item);
+      if (message !== null) return { path: pathOf(link), message };
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= MAX_BODY_DEPTH) {
+      return { path: pathOf(link), message: `nests deeper than ${String(MAX_BODY_DEPTH)} levels` };
+    }
+    const entries = Object.entries(item);
+    // Pushed in reverse, so the first problem in document order is the one reported.
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      const [key, member] = entries[index] as [string, unknown];
+      const child: PathLink = { parent: link, key: Array.isArray(item) ? index : key };
+      const keyMessage = stringProblem(key);
+      if (keyMessage !== null)
+        return { path: pathOf(child), message: `has a key that ${keyMessage}` };
+      stack.push({ value: member, link: child, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
 export function buildApp(options: AppOptions): App {
   const app = Fastify({
     logger: withSafeSerializers(options.logger ?? false),
@@ -191,6 +258,25 @@ export function buildApp(options: AppOptions): App {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // Before any route's validation, so every route is covered, present and future.
+  app.addHook('preValidation', (request, _reply, done) => {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
+      const found = unstorableString(value);
+      if (found !== null) {
+        done(
+          new ProblemError(
+            badRequest([{ path: formatFieldPath(part, found.path), message: found.message }]),
+          ),
+        );
+        return;
+      }
+    }
+    done();
+  });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 

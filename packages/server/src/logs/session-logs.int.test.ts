@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DatabaseClient } from '../database/client.js';
 import { runMigrations } from '../database/migrate.js';
-import { alerts, sessionLogs } from '../database/schema.js';
+import { alerts, programmes, programmeVersions, sessionLogs } from '../database/schema.js';
 import { createTestDatabase, type TestDatabase } from '../database/test-database.fixture.js';
 import {
   insertPatientWithProgramme,
@@ -185,6 +185,57 @@ describe('recordSessionLog', () => {
       severity: 'urgent',
       source: { sessionLogIds: [old?.id] },
     });
+  });
+
+  it('leaves a red-flag log alone once it is outside the rules’ window (only the window is read)', async () => {
+    const setup = await insertPatientWithProgramme(client.db);
+    // Eight days before today: the 7-day window of the rules (today included) starts after it.
+    await client.db.insert(sessionLogs).values({
+      patientId: setup.patientId,
+      programmeId: setup.programmeId,
+      programmeVersion: 1,
+      exerciseId: setup.exerciseId,
+      performedOn: '2026-11-02',
+      log: logOf(setup, { date: '2026-11-02', symptoms: ['feverUnwell'] }) as never,
+      idempotencyKey: 'old-import',
+    });
+    const plain = await recordSessionLog(client.db, {
+      patientId: setup.patientId,
+      idempotencyKey: 'plain-today',
+      log: logOf(setup, { date: TODAY }),
+      today: TODAY,
+    });
+    expect(plain).toMatchObject({ ok: true, alerts: [] });
+    expect(await alertRows(setup.patientId)).toHaveLength(0);
+    // The same symptom logged today alerts at once.
+    const fresh = await recordSessionLog(client.db, {
+      patientId: setup.patientId,
+      idempotencyKey: 'fever-today',
+      log: logOf(setup, { date: TODAY, symptoms: ['feverUnwell'] }),
+      today: TODAY,
+    });
+    expect(fresh.ok && fresh.alerts.map((alert) => alert.type)).toEqual(['redFlagSymptom']);
+  });
+
+  it('logs against the approved version while an edit of the programme waits for approval', async () => {
+    const setup = await insertPatientWithProgramme(client.db);
+    await client.db.insert(programmeVersions).values({
+      programmeId: setup.programmeId,
+      version: 2,
+      status: 'edited',
+      content: { ...setup.programme, weeks: setup.programme.weeks.slice(0, 1) },
+    });
+    await client.db
+      .update(programmes)
+      .set({ currentVersion: 2 })
+      .where(eq(programmes.id, setup.programmeId));
+    const answer = await recordSessionLog(client.db, {
+      patientId: setup.patientId,
+      idempotencyKey: 'during-edit',
+      log: logOf(setup),
+      today: TODAY,
+    });
+    expect(answer.ok && answer.row.programmeVersion).toBe(1);
   });
 
   it('refuses an exercise not in the programme with the clinical core’s error naming the field', async () => {

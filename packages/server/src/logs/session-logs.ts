@@ -8,10 +8,12 @@
  *
  * Who may post for the patient is the route's check, not this module's.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import {
   ClinicalInputError,
+  addDays,
   decideProgression,
+  defaultThresholds,
   isRedFlagSymptom,
   logSymptomRules,
   parseLogs,
@@ -33,7 +35,7 @@ import {
   type SessionLogRow,
 } from '../database/schema.js';
 
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Longer keys are not keys a client generated (a UUID is 36 characters). */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
@@ -53,6 +55,15 @@ export interface RecordSessionLogInput {
   readonly log: unknown;
   /** `YYYY-MM-DD`, the server's day, for the progression rules. */
   readonly today: string;
+  /**
+   * Runs in the log's own transaction once a new log is stored (not for a replay), so what it
+   * writes — the audit entry of the write — commits with the log or not at all.
+   */
+  readonly onStored?: (
+    tx: Transaction,
+    stored: SessionLogRow,
+    alerts: readonly Alert[],
+  ) => Promise<void>;
 }
 
 export type RecordSessionLogResult =
@@ -145,15 +156,12 @@ export async function recordSessionLog(
       clinicId: patient.clinicId,
       programme,
       logId: inserted.id,
+      log,
       today: input.today,
     });
-    return {
-      ok: true,
-      id: inserted.id,
-      duplicate: false,
-      row: inserted,
-      alerts: await alertsNaming(tx, input.patientId, inserted.id),
-    } as const;
+    const raised = await alertsNaming(tx, input.patientId, inserted.id);
+    await input.onStored?.(tx, inserted, raised);
+    return { ok: true, id: inserted.id, duplicate: false, row: inserted, alerts: raised } as const;
   });
 }
 
@@ -209,7 +217,9 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * The programme the patient follows now: the active programme of their active episode (the
- * most recently started one, should two be open), at its current version.
+ * most recently started one, should two be open), at its latest *approved* version. A
+ * clinician's edit of an active programme is a new version that waits for approval; until it is
+ * approved the patient keeps the version a clinician signed off, never an unreviewed draft.
  */
 export async function findActiveProgramme(
   tx: Database | Transaction,
@@ -218,7 +228,7 @@ export async function findActiveProgramme(
   const [row] = await tx
     .select({
       id: programmes.id,
-      version: programmes.currentVersion,
+      version: programmeVersions.version,
       content: programmeVersions.content,
     })
     .from(programmes)
@@ -227,7 +237,7 @@ export async function findActiveProgramme(
       programmeVersions,
       and(
         eq(programmeVersions.programmeId, programmes.id),
-        eq(programmeVersions.version, programmes.currentVersion),
+        isNotNull(programmeVersions.approvedAt),
       ),
     )
     .where(
@@ -237,12 +247,12 @@ export async function findActiveProgramme(
         eq(programmes.status, 'active'),
       ),
     )
-    .orderBy(desc(episodes.startedOn), desc(programmes.createdAt))
+    .orderBy(desc(episodes.startedOn), desc(programmes.createdAt), desc(programmeVersions.version))
     .limit(1);
   return row;
 }
 
-function exerciseIdsOf(programme: Programme): Set<string> {
+export function exerciseIdsOf(programme: Programme): Set<string> {
   return new Set(
     programme.weeks.flatMap((week) =>
       week.sessions.flatMap((session) => session.exercises.map((exercise) => exercise.id)),
@@ -282,6 +292,8 @@ interface AlertContext {
   readonly clinicId: string;
   readonly programme: ActiveProgramme;
   readonly logId: string;
+  /** The new log, as validated. */
+  readonly log: SessionLog;
   readonly today: string;
 }
 
@@ -289,50 +301,95 @@ interface AlertContext {
 const ALERT_LOCK_NAMESPACE = 'spinewise.alerts:';
 
 /**
+ * Serialises one patient's alert writes until the transaction ends, so two writers checking
+ * "is there an alert for this yet?" at once cannot both add one. Other patients do not wait.
+ */
+export async function lockPatientAlerts(tx: Transaction, patientId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${ALERT_LOCK_NAMESPACE + patientId}, 0))`,
+  );
+}
+
+/** The red-flag symptoms as a SQL `text[]`, for a `?|` test on a log's symptom list. */
+const redFlagSymptomArray = sql`array[${sql.join(
+  redFlagSymptoms.map((symptom) => sql`${symptom}`),
+  sql`, `,
+)}]::text[]`;
+
+/**
  * [S-RF] [S-CES] The new log's red-flag symptoms raise an alert at once; then the progression
- * rules run on the programme's logs, and every log a stop-and-screen decision cites gets its
- * red-flag alert if it has none yet (a log stored before this code ran, e.g. the demo's).
- * One red-flag alert per log, in any state: a log the clinician has already dealt with does not
- * alert again each time a later log falls in the same window.
+ * rules run on the logs of their window, and every log a stop-and-screen decision cites gets its
+ * red-flag alert if it has none yet (a log stored before this code ran, e.g. the demo's or an
+ * import). One red-flag alert per log, in any state: a log the clinician has already dealt with
+ * does not alert again each time a later log falls in the same window.
+ *
+ * Bounded work per write (issue 4 §6 asks for ≥ 2,000 durable log writes a second): the rules
+ * used to run over every log of the programme on every post. Stop-and-screen looks only at the
+ * last `windowDays` days (today included), and in the clinical core today every stop-and-screen
+ * comes from a red-flag symptom logged in that window (`stopAndScreen.redFlagSymptom`). So:
+ * - one indexed probe (`session_logs_programme_performed_idx`) asks whether any log of the
+ *   window reports a red-flag symptom; when none does and the new log does not either, no rule
+ *   can stop the programme and nothing more is read — the common case;
+ * - otherwise the rules run on the window's logs only (a few dozen rows), which gives the same
+ *   stop-and-screen decisions as all of the programme's logs would.
+ * Should the core gain a stop-and-screen rule that is not a red-flag symptom, the probe must
+ * learn about it too; `unexplainedStop` below keeps alerting for such a decision whenever the
+ * rules do run.
  */
 async function raiseAlerts(tx: Transaction, context: AlertContext): Promise<void> {
   const { programme, today } = context;
-  const rows = await tx
-    .select({ id: sessionLogs.id, log: sessionLogs.log })
-    .from(sessionLogs)
-    .where(eq(sessionLogs.programmeId, programme.id))
-    .orderBy(asc(sessionLogs.performedOn), asc(sessionLogs.createdAt), asc(sessionLogs.id));
-  // Logs of an earlier version may name an exercise since removed, which the rules would refuse.
-  const exerciseIds = exerciseIdsOf(programme.content);
-  const decidable = rows.filter(
-    (row) => exerciseIds.has(row.log.exerciseId) && row.log.date >= programme.content.startDate,
-  );
+  const { content } = programme;
+  /** The logs to alert for, by id. */
+  const cited = new Map<string, SessionLog>();
+  // `parseLog` has checked that the log names an exercise of the programme, on or after its start.
+  if (redFlagsOf(context.log).length > 0) cited.set(context.logId, context.log);
 
-  const cited = new Set<string>();
-  const current = decidable.find((row) => row.id === context.logId);
-  if (current !== undefined && redFlagsOf(current.log).length > 0) cited.add(current.id);
   let unexplainedStop: string | null = null;
-  if (today >= programme.content.startDate) {
-    const result = decideProgression(
-      programme.content,
-      decidable.map((row) => row.log),
-      today,
+  if (today >= content.startDate) {
+    const windowStart = addDays(today, -(defaultThresholds.windowDays - 1));
+    const from = windowStart > content.startDate ? windowStart : content.startDate;
+    const inWindow = and(
+      eq(sessionLogs.programmeId, programme.id),
+      between(sessionLogs.performedOn, from, today),
     );
-    for (const decision of result.decisions) {
-      if (decision.decision !== 'stopAndScreen') continue;
-      const ids = decision.logs.map((index) => (decidable[index] as { id: string }).id);
-      ids.forEach((id) => cited.add(id));
-      // Today every stop-and-screen is a red-flag symptom; a future rule that is not still alerts.
-      if (!ids.some((id) => hasRedFlag(decidable, id))) {
-        unexplainedStop ??= decision.reason;
+    const needsRules =
+      cited.size > 0 ||
+      (
+        await tx
+          .select({ id: sessionLogs.id })
+          .from(sessionLogs)
+          .where(and(inWindow, sql`(${sessionLogs.log} -> 'symptoms') ?| ${redFlagSymptomArray}`))
+          .limit(1)
+      ).length > 0;
+    if (needsRules) {
+      const rows = await tx
+        .select({ id: sessionLogs.id, log: sessionLogs.log })
+        .from(sessionLogs)
+        .where(inWindow)
+        .orderBy(asc(sessionLogs.performedOn), asc(sessionLogs.createdAt), asc(sessionLogs.id));
+      // Logs of an earlier version may name an exercise since removed, which the rules would refuse.
+      const exerciseIds = exerciseIdsOf(content);
+      const decidable = rows.filter((row) => exerciseIds.has(row.log.exerciseId));
+      const result = decideProgression(
+        content,
+        decidable.map((row) => row.log),
+        today,
+      );
+      for (const decision of result.decisions) {
+        if (decision.decision !== 'stopAndScreen') continue;
+        const cites = decision.logs.map((index) => decidable[index] as (typeof decidable)[0]);
+        for (const row of cites) cited.set(row.id, row.log);
+        const ids = cites.map((row) => row.id);
+        // Today every stop-and-screen is a red-flag symptom; a future rule that is not still alerts.
+        if (!ids.some((id) => hasRedFlag(decidable, id))) {
+          unexplainedStop ??= decision.reason;
+        }
       }
     }
   }
   if (cited.size === 0 && unexplainedStop === null) return;
 
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${ALERT_LOCK_NAMESPACE + context.patientId}, 0))`,
-  );
+  await lockPatientAlerts(tx, context.patientId);
   const existing = await tx
     .select({ type: alerts.type, source: alerts.source })
     .from(alerts)
@@ -348,9 +405,10 @@ async function raiseAlerts(tx: Transaction, context: AlertContext): Promise<void
     );
 
   const values: NewAlert[] = [];
-  for (const row of decidable) {
-    if (!cited.has(row.id) || alerted('redFlagSymptom', row.id)) continue;
-    const flag = redFlagAlertFlag(row.log);
+  const byDay = [...cited].sort(([, a], [, b]) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const [id, log] of byDay) {
+    if (alerted('redFlagSymptom', id)) continue;
+    const flag = redFlagAlertFlag(log);
     if (flag === null) continue;
     values.push({
       patientId: context.patientId,
@@ -359,7 +417,7 @@ async function raiseAlerts(tx: Transaction, context: AlertContext): Promise<void
       severity: flag.severity,
       state: 'open',
       message: `${flag.message} Advice shown to the patient: ${flag.advice ?? ''}`,
-      source: { sessionLogIds: [row.id], flag },
+      source: { sessionLogIds: [id], flag },
     });
   }
   if (unexplainedStop !== null && !alerted('stopAndScreen', context.logId)) {

@@ -152,6 +152,11 @@ const alertSchema = z
       .nullable()
       .describe('What the patient should do now (red-flag symptoms), to show at once'),
     sessionLogIds: z.array(z.uuid()),
+    assessmentId: z.uuid().nullable().describe('The assessment whose red-flag screen raised it'),
+    progressionDecisionId: z
+      .uuid()
+      .nullable()
+      .describe('The progression suggestion that raised it, to accept or reject'),
     acknowledgedBy: z.uuid().nullable(),
     acknowledgedAt: z.iso.datetime().nullable(),
     resolvedBy: z.uuid().nullable(),
@@ -198,6 +203,8 @@ export function publicAlert(alert: Alert) {
     message: alert.message,
     advice: alert.source?.flag?.advice ?? null,
     sessionLogIds: [...(alert.source?.sessionLogIds ?? [])],
+    assessmentId: alert.source?.assessmentId ?? null,
+    progressionDecisionId: alert.source?.progressionDecisionId ?? null,
     acknowledgedBy: alert.acknowledgedBy,
     acknowledgedAt: iso(alert.acknowledgedAt),
     resolvedBy: alert.resolvedBy,
@@ -405,29 +412,48 @@ export const logRoutes: RoutePlugin<LogFeatureOptions> = (app, options) => {
 
       const patient = await ownPatient(db, auth);
       const at = now();
+      const origin = requestOrigin(request);
+      const audit = (
+        writer: Pick<Database, 'insert'>,
+        action: 'create' | 'read',
+        logId: string,
+        alertIds: readonly string[],
+      ) =>
+        recordAudit(writer, {
+          userId: auth.user.id,
+          clinicId: auth.user.clinicId,
+          patientId: patient.id,
+          action,
+          resource: 'sessionLog',
+          resourceId: logId,
+          ...origin,
+          detail: { duplicate: action === 'read', alertIds },
+          at,
+        });
       const result = await recordSessionLog(db, {
         patientId: patient.id,
         idempotencyKey: key,
         log: request.body,
         today: dayOf(at),
+        // The write's audit entry commits with the log: no stored log is ever unaudited.
+        onStored: (tx, stored, raised) =>
+          audit(
+            tx,
+            'create',
+            stored.id,
+            raised.map((alert) => alert.id),
+          ),
       });
       if (!result.ok) logFailure(result);
-
-      await recordAudit(db, {
-        userId: auth.user.id,
-        clinicId: auth.user.clinicId,
-        patientId: patient.id,
-        // A retry stores nothing: it is a read of the stored log.
-        action: result.duplicate ? 'read' : 'create',
-        resource: 'sessionLog',
-        resourceId: result.id,
-        ...requestOrigin(request),
-        detail: {
-          duplicate: result.duplicate,
-          alertIds: result.alerts.map((alert) => alert.id),
-        },
-        at,
-      });
+      // A retry stores nothing: it is a read of the stored log.
+      if (result.duplicate) {
+        await audit(
+          db,
+          'read',
+          result.id,
+          result.alerts.map((alert) => alert.id),
+        );
+      }
       void reply.header('cache-control', 'no-store');
       return reply.code(result.duplicate ? 200 : 201).send({
         id: result.row.id,

@@ -63,6 +63,22 @@ function errorPaths(response: LightMyRequestResponse): string[] {
   return response.json<{ errors: { path: string }[] }>().errors.map((error) => error.path);
 }
 
+async function newPatient(clinician: Signed, displayName: string) {
+  const created = await write(clinician, '/api/patients', { displayName });
+  expect(created.statusCode).toBe(201);
+  return created.json<{ id: string }>();
+}
+
+async function invite(clinician: Signed, patientId: string): Promise<string> {
+  const invited = await write(clinician, `/api/patients/${patientId}/invitations`);
+  expect(invited.statusCode).toBe(201);
+  return invited.json<{ code: string }>().code;
+}
+
+function redeem(payload: object) {
+  return app.inject({ method: 'POST', url: '/api/invitations/redeem', payload });
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   await runMigrations(database.url);
@@ -77,8 +93,10 @@ beforeAll(async () => {
     passwordHash: await hashPassword(ADMIN_PASSWORD),
   });
   app = buildApp({ health: () => Promise.resolve({ database: 'ok' }) });
-  registerSessionFeature(app, { db: client.db, now });
-  registerPatientFeature(app, { db: client.db, now });
+  // Every request comes from one address here: a limit that the tests' sign-ins stay under.
+  const loginRateLimit = { max: 1000, timeWindow: 60_000 };
+  registerSessionFeature(app, { db: client.db, now, loginRateLimit });
+  registerPatientFeature(app, { db: client.db, now, redeemRateLimit: loginRateLimit });
   await app.ready();
 }, 60_000);
 
@@ -283,6 +301,138 @@ describe('patients, episodes and invitations', () => {
       startedOn: '2026-03-01',
     });
     expect(episode.statusCode).toBe(403);
+  });
+
+  it('lets a patient who gave an email sign in with it later, and refuses a taken one', async () => {
+    const clinician = await logIn('clinician@example.org', CLINICIAN_PASSWORD);
+    const patient = await newPatient(clinician, 'Eve Email');
+    const code = await invite(clinician, patient.id);
+
+    // A colleague's email: 409 naming body.email, and the code still works afterwards.
+    const taken = await redeem({ code, secret: '270418', kind: 'pin', email: ADMIN_EMAIL });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    expect(errorPaths(taken)).toEqual(['body.email']);
+    const malformed = await redeem({ code, secret: '270418', kind: 'pin', email: 'not an email' });
+    expect(malformed.statusCode).toBe(400);
+    expect(errorPaths(malformed)).toEqual(['body.email']);
+
+    const redeemed = await redeem({
+      code,
+      secret: '270418',
+      kind: 'pin',
+      email: ' Eve.Email@Example.org ',
+    });
+    expect(redeemed.statusCode).toBe(200);
+    const body = redeemed.json<{ user: { id: string }; signInName: string; email: string }>();
+    expect(body.email).toBe('eve.email@example.org');
+    expect(body.signInName).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/u);
+
+    // Once the session has ended, the email and PIN sign her in again, anywhere.
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'EVE.EMAIL@example.org', password: '270418' },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({
+      user: { id: body.user.id, role: 'patient', displayName: 'Eve Email' },
+      signInName: body.signInName,
+    });
+    const audit = JSON.stringify(await client.db.select().from(auditLog));
+    expect(audit).not.toContain('270418');
+    expect(audit).not.toContain(code);
+  });
+
+  it('gives a patient without an email a sign-in name for their PIN, with the same lock-out', async () => {
+    const clinician = await logIn('clinician@example.org', CLINICIAN_PASSWORD);
+    const patient = await newPatient(clinician, 'Nia No-Email');
+    const redeemed = await redeem({
+      code: await invite(clinician, patient.id),
+      secret: '581302',
+      kind: 'pin',
+    });
+    expect(redeemed.statusCode).toBe(200);
+    const { user, signInName, email } = redeemed.json<{
+      user: { id: string };
+      signInName: string;
+      email: string | null;
+    }>();
+    expect(email).toBeNull();
+
+    const signIn = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/session', payload: { signInName, password } });
+    const signedIn = await signIn('581302');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({ user: { id: user.id, role: 'patient' } });
+    const own = await read(signedFrom(signedIn), `/api/patients/${patient.id}`);
+    expect(own.statusCode).toBe(200);
+
+    // Wrong PINs: the generic 401, then the lock after the policy's five.
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'nobody@example.org', password: '581302' },
+    });
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const wrong = await signIn(`58130${attempt + 3}`);
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json<{ detail: string }>().detail).toBe(
+        unknown.json<{ detail: string }>().detail,
+      );
+    }
+    const locked = await signIn('581302');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe(String(15 * 60));
+  });
+
+  it('resets a forgotten PIN with a new invitation: the same user, a new secret, old sessions ended', async () => {
+    const clinician = await logIn('clinician@example.org', CLINICIAN_PASSWORD);
+    const patient = await newPatient(clinician, 'Fay Forgetful');
+    const first = await redeem({
+      code: await invite(clinician, patient.id),
+      secret: '730261',
+      kind: 'pin',
+    });
+    expect(first.statusCode).toBe(200);
+    const before = first.json<{ user: { id: string }; signInName: string }>();
+    const oldDevice = signedFrom(first);
+
+    // She forgets the PIN (and locks herself out trying); the clinician invites her again.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { signInName: before.signInName, password: `11223${attempt}` },
+      });
+    }
+    const reset = await redeem({
+      code: await invite(clinician, patient.id),
+      secret: 'a new patient passphrase',
+      kind: 'password',
+    });
+    expect(reset.statusCode).toBe(200);
+    const after = reset.json<{ user: { id: string }; signInName: string }>();
+    expect(after.user.id).toBe(before.user.id);
+    expect(after.signInName).toBe(before.signInName);
+    expect((await read(oldDevice, '/api/session')).statusCode).toBe(401);
+
+    const patientUsers = await client.db
+      .select()
+      .from(users)
+      .where(and(eq(users.role, 'patient'), eq(users.displayName, 'Fay Forgetful')));
+    expect(patientUsers).toHaveLength(1);
+    const signIn = (password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { signInName: before.signInName, password },
+      });
+    expect((await signIn('730261')).statusCode).toBe(401);
+    expect((await signIn('a new patient passphrase')).statusCode).toBe(200);
+    expect((await read(clinician, `/api/patients/${patient.id}`)).json()).toMatchObject({
+      hasLogin: true,
+    });
   });
 
   it('lists the routes in the OpenAPI document', async () => {

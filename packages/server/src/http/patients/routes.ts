@@ -5,7 +5,8 @@
  * - `GET  /api/patients/:patientId`               a patient with their episodes
  * - `POST /api/patients/:patientId/episodes`      start an episode of care
  * - `POST /api/patients/:patientId/invitations`   a one-time code for the patient's own log-in
- * - `POST /api/invitations/redeem`                the patient sets a PIN or password and is signed in
+ * - `POST /api/invitations/redeem`                the patient sets a PIN or password (and, if
+ *                                                  they like, an email) and is signed in
  *
  * Everything is clinic-scoped: a patient of another clinic is answered 404, exactly like an id
  * that does not exist, so a guessed id confirms nothing. Every read and write of patient data
@@ -19,11 +20,12 @@ import { z } from 'zod';
 import { createInvitation, redeemInvitation } from '../../auth/invitations.js';
 import { PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
 import { createSession } from '../../auth/sessions.js';
+import { signInNameOf } from '../../auth/sign-in-names.js';
 import type { Database } from '../../database/client.js';
 import { episodes, patients, users, type Patient } from '../../database/schema.js';
 import { auditPatient, findVisiblePatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
-import { ProblemError, badRequest, problemResponse } from '../problem.js';
+import { ProblemError, badRequest, conflict, forbidden, problemResponse } from '../problem.js';
 import { recordAudit, requestOrigin } from '../session/audit.js';
 import { requireRole, setSessionCookies } from '../session/plugin.js';
 import {
@@ -82,6 +84,18 @@ const redeemBodySchema = z
     code: z.string().trim().min(1).max(INVITATION_CODE_MAX_LENGTH),
     secret: z.string().min(1).max(PASSWORD_MAX_LENGTH).describe('The new PIN or password'),
     kind: z.enum(['pin', 'password']),
+    // RFC 5321 bounds an address at 254 characters; checked first, so the pattern never runs
+    // over a huge string.
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, { abort: true })
+      .regex(z.regexes.email, { message: 'is not an email address' })
+      .optional()
+      .describe(
+        'To sign in with this email too, on any device. Left out on a reset, an email given before stays.',
+      ),
   })
   .meta({ id: 'RedeemInvitation' });
 
@@ -140,6 +154,15 @@ const redeemedSchema = z
   .object({
     user: sessionUserSchema,
     csrfToken: z.string().describe('Send in the x-csrf-token header with every write'),
+    signInName: z
+      .string()
+      .describe(
+        'Show it to the patient to keep: with their PIN or password it signs them in on any device (POST /api/session { signInName, password })',
+      ),
+    email: z
+      .string()
+      .nullable()
+      .describe('The email the patient can also sign in with, if they gave one'),
   })
   .meta({ id: 'RedeemedInvitation' });
 
@@ -201,6 +224,8 @@ async function assertClinicianOfClinic(
 
 const INVITATION_INVALID_DETAIL =
   'This invitation code cannot be used. Ask your clinician for a new one.';
+const EMAIL_TAKEN_DETAIL =
+  'This email is already used to sign in here. Use another one, or leave it out and sign in with your sign-in name.';
 
 // ---------------------------------------------------------------- routes
 
@@ -503,21 +528,40 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
       schema: {
         summary: 'Redeem an invitation: set a PIN or password and sign in',
         description:
-          'Sets the session cookies as log-in does. An unknown, used or expired code gets one generic 400.',
+          'Sets the session cookies as log-in does, and answers the sign-in name the patient signs in with later (or their email, if they give one). For a patient who already has a log-in this is a reset: the same account gets the new PIN or password and every earlier session ends. An unknown, used or expired code gets one generic 400; a refused email or a weak PIN leaves the code usable.',
         tags: ['patients'],
         body: redeemBodySchema,
         response: {
           200: redeemedSchema,
           400: problemResponse('The code cannot be used, or the PIN or password is too weak'),
+          403: problemResponse('The patient’s log-in has been turned off by the clinic'),
+          409: problemResponse('The email is already used to sign in (names body.email)'),
           429: problemResponse('Too many attempts from this address'),
         },
       },
     },
     async (request, reply) => {
-      const { code, secret, kind } = request.body;
+      const { code, secret, kind, email } = request.body;
       const at = now();
-      const result = await redeemInvitation(db, { code, secret, kind, now: at });
+      const result = await redeemInvitation(db, {
+        code,
+        secret,
+        kind,
+        now: at,
+        ...(email === undefined ? {} : { email }),
+      });
       if (!result.ok) {
+        if (result.reason === 'emailTaken') {
+          throw new ProblemError({
+            ...conflict(EMAIL_TAKEN_DETAIL),
+            errors: [{ path: 'body.email', message: 'is already used to sign in' }],
+          });
+        }
+        if (result.reason === 'disabled') {
+          throw new ProblemError(
+            forbidden('Your log-in has been turned off; please contact your clinic.'),
+          );
+        }
         if (result.reason === 'weak') {
           throw new ProblemError(
             badRequest(
@@ -553,7 +597,7 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
         action: 'update',
         resource: 'invitation',
         patientId,
-        detail: { redeemed: true, kind },
+        detail: { redeemed: true, kind, emailGiven: email !== undefined },
       });
       await recordAudit(db, {
         userId: user.id,
@@ -566,7 +610,12 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
       });
       setSessionCookies(request, reply, session);
       void reply.header('cache-control', 'no-store');
-      return { user, csrfToken: session.csrfToken };
+      return {
+        user,
+        csrfToken: session.csrfToken,
+        signInName: signInNameOf(user.id),
+        email: result.email,
+      };
     },
   );
 

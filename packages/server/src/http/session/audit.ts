@@ -4,6 +4,7 @@
  * module only ever inserts. Entries never hold secrets: a `detail` naming a password, PIN, token
  * or code is refused before it reaches the table, where it could never be removed again.
  */
+import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../database/client.js';
 import { auditLog } from '../../database/schema.js';
@@ -94,7 +95,7 @@ export function secretKeyIn(value: unknown, path = 'detail'): string | null {
  * Appends one entry. Throws (a fault of ours: the route answers 500 and nothing is hidden) when
  * `detail` carries a key that names a secret.
  */
-export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Pick<Database, 'insert'>, entry: AuditEntry): Promise<void> {
   const secret = entry.detail === undefined ? null : secretKeyIn(entry.detail);
   if (secret !== null) throw new Error(`audit entries never hold secrets: ${secret}`);
   await db.insert(auditLog).values({
@@ -109,4 +110,38 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
     detail: entry.detail ?? null,
     ...(entry.at === undefined ? {} : { at: entry.at }),
   });
+}
+
+/**
+ * Appends many entries in one INSERT: a list view audits one read per patient shown, in one
+ * round trip rather than one per patient. Each column goes as one array parameter (`unnest`), so
+ * the statement stays within PostgreSQL's 65,535 parameters however many rows it writes. Every
+ * entry passes the same secret check as `recordAudit` before anything is written.
+ */
+export async function recordAuditMany(db: Database, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  for (const entry of entries) {
+    const secret = entry.detail === undefined ? null : secretKeyIn(entry.detail);
+    if (secret !== null) throw new Error(`audit entries never hold secrets: ${secret}`);
+  }
+  const column = <T>(read: (entry: AuditEntry) => T) => sql.param(entries.map(read));
+  await db.execute(sql`
+    insert into ${auditLog} (user_id, clinic_id, patient_id, action, resource, resource_id, at,
+      ip, user_agent, detail)
+    select user_id, clinic_id, patient_id, action, resource, resource_id, coalesce(at, now()),
+      ip, user_agent, detail
+    from unnest(
+      ${column((entry) => entry.userId)}::uuid[],
+      ${column((entry) => entry.clinicId)}::uuid[],
+      ${column((entry) => entry.patientId ?? null)}::uuid[],
+      ${column((entry) => entry.action)}::text[],
+      ${column((entry) => entry.resource)}::text[],
+      ${column((entry) => entry.resourceId ?? null)}::text[],
+      ${column((entry) => entry.at?.toISOString() ?? null)}::timestamptz[],
+      ${column((entry) => entry.ip)}::text[],
+      ${column((entry) => entry.userAgent)}::text[],
+      ${column((entry) => (entry.detail === undefined ? null : JSON.stringify(entry.detail)))}::jsonb[]
+    ) as entry(user_id, clinic_id, patient_id, action, resource, resource_id, at, ip, user_agent,
+      detail)
+  `);
 }

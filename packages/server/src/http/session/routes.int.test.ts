@@ -4,7 +4,8 @@ import { hashPassword } from '../../auth/passwords.js';
 import { CLINICIAN_PASSWORD, insertPeople, type People } from '../../auth/people.fixture.js';
 import { connect, type DatabaseClient } from '../../database/client.js';
 import { runMigrations } from '../../database/migrate.js';
-import { auditLog, users } from '../../database/schema.js';
+import { signInNameOf } from '../../auth/sign-in-names.js';
+import { auditLog, sessions, users } from '../../database/schema.js';
 import { createTestDatabase, type TestDatabase } from '../../database/test-database.fixture.js';
 import { buildApp, type App } from '../app.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem.js';
@@ -22,6 +23,9 @@ const now = () => clock;
 const email = 'clinician@example.org';
 const lockedEmail = 'locked@example.org';
 const lockedPassword = 'a passphrase to be guessed';
+const PATIENT_PIN = '270418';
+let patientUserId: string;
+let signInName: string;
 
 function appWith(loginRateLimit: LoginRateLimit): App {
   const built = buildApp({ health: () => Promise.resolve({ database: 'ok' }) });
@@ -62,6 +66,18 @@ beforeAll(async () => {
     displayName: 'Dr Locked',
     passwordHash: await hashPassword(lockedPassword),
   });
+  // A patient who has no email: they sign in with their sign-in name and PIN.
+  const [patientUser] = await client.db
+    .insert(users)
+    .values({
+      clinicId: people.clinicId,
+      role: 'patient',
+      displayName: 'Pat Patient',
+      passwordHash: await hashPassword(PATIENT_PIN),
+    })
+    .returning();
+  patientUserId = patientUser?.id ?? '';
+  signInName = signInNameOf(patientUserId);
   app = appWith({ max: 1000, timeWindow: MINUTE });
   await app.ready();
 }, 60_000);
@@ -177,6 +193,83 @@ describe('POST /api/session', () => {
     const extra = await logIn({ email, password: CLINICIAN_PASSWORD, role: 'admin' });
     expect(extra.statusCode).toBe(400);
     expect(extra.json<{ errors: { path: string }[] }>().errors[0]?.path).toBe('body.role');
+  });
+
+  it('names the fields of a body that is neither log-in shape', async () => {
+    const paths = async (body: object) => {
+      const response = await logIn(body);
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+      return response.json<{ errors: { path: string }[] }>().errors.map((error) => error.path);
+    };
+    expect(await paths({})).toEqual(['body.email', 'body.password']);
+    expect(await paths({ signInName, password: '' })).toEqual(['body.password']);
+    expect(await paths({ signInName: 'not a name', password: PATIENT_PIN })).toEqual([
+      'body.signInName',
+    ]);
+    expect(await paths({ signInName, password: PATIENT_PIN, clinicId: people.clinicId })).toEqual([
+      'body.clinicId',
+    ]);
+    expect(await paths({ email, password: 'x'.repeat(257) })).toEqual(['body.password']);
+    expect(await paths({ email: 42, password: 'x' })).toEqual(['body.email']);
+  });
+
+  it('signs a patient in with their sign-in name and PIN, however they type the name', async () => {
+    const typed = ` ${signInName.toLowerCase().replace('-', ' ')} `;
+    const response = await logIn({ signInName: typed, password: PATIENT_PIN });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      user: {
+        id: patientUserId,
+        clinicId: people.clinicId,
+        role: 'patient',
+        displayName: 'Pat Patient',
+      },
+      csrfToken: expect.stringMatching(/^[\w-]{43}$/u) as unknown,
+      signInName,
+    });
+    expect(response.body).not.toContain(PATIENT_PIN);
+    expect((await auditRows()).at(-1)).toMatchObject({
+      userId: patientUserId,
+      action: 'login',
+      detail: { by: 'signInName' },
+    });
+
+    // The app can show the name again from the session.
+    const token = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? '';
+    const current = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      cookies: { [SESSION_COOKIE]: token },
+    });
+    expect(current.json()).toMatchObject({ user: { id: patientUserId }, signInName });
+  });
+
+  it('answers a wrong PIN with the generic 401 and locks the patient after 5, like email log-in', async () => {
+    const byEmail = await logIn({ email: 'nobody@example.org', password: '111111' });
+    const unknownName = await logIn({ signInName: 'ZZZZ-ZZZZ', password: PATIENT_PIN });
+    expect(unknownName.statusCode).toBe(401);
+    const detail = byEmail.json<{ detail: string }>().detail;
+    expect(unknownName.json<{ detail: string }>().detail).toBe(detail);
+
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const response = await logIn({ signInName, password: `20491${attempt}` });
+      expect(response.statusCode).toBe(401);
+      expect(response.json<{ detail: string }>().detail).toBe(detail);
+    }
+    expect((await auditRows()).at(-1)).toMatchObject({
+      userId: patientUserId,
+      action: 'loginFailed',
+      detail: { reason: 'invalid', by: 'signInName' },
+    });
+    const locked = await logIn({ signInName, password: PATIENT_PIN });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe(String(15 * 60));
+    expect(locked.json<{ detail: string }>().detail).toContain('15 minutes');
+    expect(JSON.stringify(await auditRows())).not.toContain(PATIENT_PIN);
+
+    clock = new Date(clock.getTime() + 15 * MINUTE);
+    expect((await logIn({ signInName, password: PATIENT_PIN })).statusCode).toBe(200);
   });
 
   it('marks the cookies Secure when the request came over HTTPS', async () => {
@@ -296,6 +389,132 @@ describe('CSRF and roles on writes', () => {
   });
 });
 
+describe('POST /api/session/password', () => {
+  const change = (who: { token: string; csrfToken: string }, payload: object) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/session/password',
+      cookies: { [SESSION_COOKIE]: who.token },
+      headers: { 'x-csrf-token': who.csrfToken },
+      payload,
+    });
+  const sessionOf = async (token: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: '/api/session',
+        cookies: { [SESSION_COOKIE]: token },
+      })
+    ).statusCode;
+  const patientSignIn = async (pin: string) => {
+    const response = await logIn({ signInName, password: pin });
+    expect(response.statusCode).toBe(200);
+    const token = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value ?? '';
+    return { token, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
+  };
+
+  it('changes a patient’s PIN: the other sessions end, this one stays, audited without secrets', async () => {
+    await client.db.delete(sessions).where(eq(sessions.userId, patientUserId));
+    const phone = await patientSignIn(PATIENT_PIN);
+    const tablet = await patientSignIn(PATIENT_PIN);
+
+    const response = await change(phone, { current: PATIENT_PIN, next: '583920', kind: 'pin' });
+    expect(response.statusCode).toBe(204);
+    expect(await sessionOf(phone.token)).toBe(200);
+    expect(await sessionOf(tablet.token)).toBe(401);
+
+    expect((await logIn({ signInName, password: PATIENT_PIN })).statusCode).toBe(401);
+    expect((await logIn({ signInName, password: '583920' })).statusCode).toBe(200);
+    const audit = (await auditRows()).filter((row) => row.resource === 'password');
+    expect(audit.at(-1)).toMatchObject({
+      userId: patientUserId,
+      action: 'update',
+      detail: { kind: 'pin', otherSessionsEnded: 1 },
+    });
+    const everything = JSON.stringify(await auditRows());
+    expect(everything).not.toContain('583920');
+
+    // Back to the PIN the other tests use.
+    expect(
+      (await change(phone, { current: '583920', next: PATIENT_PIN, kind: 'pin' })).statusCode,
+    ).toBe(204);
+  });
+
+  it('names the field at fault: the current secret, a weak or unchanged new one, a PIN for staff', async () => {
+    const clinician = await loggedIn();
+    const paths = async (payload: object) => {
+      const response = await change(clinician, payload);
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+      return response.json<{ errors: { path: string }[] }>().errors.map((error) => error.path);
+    };
+    expect(await paths({ current: 'not it', next: 'a brand new passphrase' })).toEqual([
+      'body.current',
+    ]);
+    expect(await paths({ current: CLINICIAN_PASSWORD, next: 'short' })).toEqual(['body.next']);
+    expect(await paths({ current: CLINICIAN_PASSWORD, next: CLINICIAN_PASSWORD })).toEqual([
+      'body.next',
+    ]);
+    expect(await paths({ current: CLINICIAN_PASSWORD, next: '583920', kind: 'pin' })).toEqual([
+      'body.kind',
+    ]);
+    expect(await paths({ current: CLINICIAN_PASSWORD, next: 'x', extra: true })).toEqual([
+      'body.extra',
+    ]);
+    expect((await auditRows()).at(-1)).toMatchObject({
+      userId: people.clinicianId,
+      action: 'loginFailed',
+      resource: 'password',
+    });
+    // Only the wrong current password reached the check (the rest were refused before), and
+    // it counted towards the lock-out.
+    const [row] = await client.db.select().from(users).where(eq(users.id, people.clinicianId));
+    expect(row?.failedLogins).toBe(1);
+  });
+
+  it('counts wrong current passwords towards the lock-out', async () => {
+    const clinician = await loggedIn();
+    await client.db
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, people.clinicianId));
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const response = await change(clinician, {
+        current: `guess ${attempt}`,
+        next: 'a brand new passphrase',
+      });
+      expect(response.statusCode).toBe(400);
+    }
+    const locked = await change(clinician, {
+      current: CLINICIAN_PASSWORD,
+      next: 'a brand new passphrase',
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe(String(15 * 60));
+    // Signed-in sessions are not ended by a lock.
+    expect(await sessionOf(clinician.token)).toBe(200);
+    clock = new Date(clock.getTime() + 15 * MINUTE);
+  });
+
+  it('needs a session and the CSRF header', async () => {
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/api/session/password',
+      payload: { current: CLINICIAN_PASSWORD, next: 'a brand new passphrase' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const clinician = await loggedIn();
+    const withoutCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/session/password',
+      cookies: { [SESSION_COOKIE]: clinician.token },
+      payload: { current: CLINICIAN_PASSWORD, next: 'a brand new passphrase' },
+    });
+    expect(withoutCsrf.statusCode).toBe(403);
+    expect(withoutCsrf.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+  });
+});
+
 describe('DELETE /api/session', () => {
   it('needs the CSRF header; then ends the session, clears the cookies and audits it', async () => {
     const { token, csrfToken } = await loggedIn();
@@ -340,5 +559,6 @@ describe('DELETE /api/session', () => {
       'get',
       'post',
     ]);
+    expect(document.paths['/api/session/password']).toHaveProperty('post');
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_patient_open_created_idx" ON "alerts" USING btree ("patient_id","created_at") WHERE "alerts"."state" = 'open';

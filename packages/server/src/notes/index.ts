@@ -1,0 +1,31 @@
+/** Clinical notes (SOAP) and the passive treatments given (issue 4 §2): the data layer. [S-NICE] */
+export {
+  DEFAULT_NOTE_LIST_LIMIT,
+  amendNote,
+  createNote,
+  findNote,
+  hasSoapText,
+  listNotes,
+  soapFields,
+  type AmendNoteInput,
+  type AmendNoteResult,
+  type CreateNoteInput,
+  type CreateNoteResult,
+  type ListNotesInput,
+  type NoteWithTreatments,
+  type SoapField,
+  type SoapText,
+} from './notes.js';
+export {
+  checkPassiveTreatments,
+  notOfferedApplies,
+  notOfferedById,
+  notOfferedRegions,
+  passiveTreatmentGuidance,
+  passiveTreatmentOptions,
+  type CheckedPassiveTreatment,
+  type PassiveTreatmentCheck,
+  type PassiveTreatmentInput,
+  type PassiveTreatmentOption,
+  type PassiveTreatmentProblem,
+} from './passive-treatments.js';

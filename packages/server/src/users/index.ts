@@ -1,0 +1,22 @@
+/** A clinic's staff accounts, as its administrators manage them (issue 4 §4): the data layer. */
+export {
+  STAFF_LIST_LIMIT,
+  createStaffUser,
+  findStaffUser,
+  listStaffUsers,
+  reassignPatient,
+  resetStaffPassword,
+  staffRoles,
+  updateStaffUser,
+  type CreateStaffInput,
+  type CreateStaffResult,
+  type ReassignPatientInput,
+  type ReassignPatientResult,
+  type ResetPasswordInput,
+  type ResetPasswordResult,
+  type StaffChange,
+  type StaffRole,
+  type StaffUser,
+  type UpdateStaffInput,
+  type UpdateStaffResult,
+} from './users.js';
