@@ -16,7 +16,9 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase } from '../../../server/src/database/test-database.fixture.js';
 
-export const WEB_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+/** The built app: `packages/web/dist`, or `SPINEWISE_WEB_DIR` (a private build while others build too). */
+export const WEB_DIST =
+  process.env.SPINEWISE_WEB_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results', import.meta.url));
 export const CHROMIUM = process.env.SPINEWISE_CHROMIUM ?? '/usr/bin/chromium';
 
