@@ -8,6 +8,8 @@ import type { Database } from '../database/client.js';
 import type { App } from './app.js';
 import { registerAssessmentFeature } from './assessments/routes.js';
 import { registerCaseloadFeature } from './caseload/routes.js';
+import { registerChartFeature } from './chart/routes.js';
+import { registerExerciseFeature } from './exercises/routes.js';
 import { registerLogFeature } from './logs/routes.js';
 import { registerNoteFeature } from './notes/routes.js';
 import { registerPatientFeature } from './patients/routes.js';
@@ -41,4 +43,6 @@ export function registerApi(app: App, options: ApiOptions): void {
   registerNoteFeature(app, { db, now });
   registerUserFeature(app, { db, now });
   registerProgrammeFeature(app, { db, now });
+  registerChartFeature(app, { db, now });
+  registerExerciseFeature(app, { db, now });
 }

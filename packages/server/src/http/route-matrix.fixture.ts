@@ -467,6 +467,18 @@ export const routeMatrix: readonly RouteEntry[] = [
     expect: STAFF_READ,
   },
 
+  // ------------------------------------------------------------ exercises
+  {
+    route: 'GET /api/exercises',
+    request: (w) => ({ query: { q: 'bridge', patientId: w.patientA.id } }),
+    expect: CLINIC_A_STAFF_READ,
+  },
+  {
+    route: 'GET /api/exercises/:exerciseId',
+    request: () => ({ params: { exerciseId: 'abdominal-bracing' } }),
+    expect: STAFF_READ,
+  },
+
   // ------------------------------------------------------------ notes
   {
     route: 'GET /api/passive-treatments',
@@ -629,5 +641,16 @@ export const routeMatrix: readonly RouteEntry[] = [
       body: { reason: 'Flare-up last week; keep the current dose for now.' },
     }),
     expect: CLINIC_A_CLINICIAN_WRITE(200),
+  },
+  // ---------------------------------------------------------------- the patient chart
+  {
+    route: 'GET /api/patients/:patientId/logs',
+    request: (w) => ({ params: { patientId: w.patientA.id } }),
+    expect: CLINIC_A_STAFF_READ,
+  },
+  {
+    route: 'GET /api/patients/:patientId/timeline',
+    request: (w) => ({ params: { patientId: w.patientA.id } }),
+    expect: CLINIC_A_STAFF_READ,
   },
 ];

@@ -9,12 +9,15 @@ import { activeAlertsQueryKey, fetchActiveAlerts } from '../alerts/alerts-api.js
 import { caseloadQueryKey, fetchCaseload } from '../caseload/caseload-api.js';
 import { CaseloadPage } from '../caseload/caseload-page.js';
 import { JoinPage } from '../invitations/join-page.js';
+import { ExercisePage } from '../library/exercise-page.js';
 import { LibraryPage } from '../library/library-page.js';
 import { PatientLayout } from '../patient-app/patient-layout.js';
 import { TodayPage } from '../patient-app/today-page.js';
 import { NewPatientPage } from '../patients/new-patient-page.js';
 import { PatientPage } from '../patients/patient-page.js';
 import { PatientsPage } from '../patients/patients-page.js';
+import { ProgrammePage } from '../programmes/programme-page.js';
+import { ProgrammePrintPage } from '../programmes/programme-print-page.js';
 import { LoginPage } from '../session/login-page.js';
 import { HomeRedirect, RequirePatient, RequireStaff } from '../session/session.js';
 import { ConsoleLayout } from './console-layout.js';
@@ -67,7 +70,31 @@ export function createRoutes(client: QueryClient): RouteObject[] {
             { path: 'patients', element: <PatientsPage /> },
             { path: 'patients/new', element: <NewPatientPage /> },
             { path: 'patients/:patientId', element: <PatientPage /> },
+            {
+              path: 'patients/:patientId/episodes/:episodeId/assess',
+              // Its own chunk: the flow carries the clinical core's screening questions.
+              lazy: async () => ({
+                Component: (await import('../assessment/new-assessment-page.js')).NewAssessmentPage,
+              }),
+            },
+            {
+              path: 'patients/:patientId/assessments/:assessmentId',
+              lazy: async () => ({
+                Component: (await import('../assessment/assessment-detail-page.js'))
+                  .AssessmentDetailPage,
+              }),
+            },
+            {
+              path: 'patients/:patientId/chart',
+              // Its own chunk: the charts and the clinical core's MCID figures.
+              lazy: async () => ({
+                Component: (await import('../chart/chart-page.js')).ChartPage,
+              }),
+            },
             { path: 'library', element: <LibraryPage /> },
+            { path: 'library/:exerciseId', element: <ExercisePage /> },
+            { path: 'programmes/:programmeId', element: <ProgrammePage /> },
+            { path: 'programmes/:programmeId/print', element: <ProgrammePrintPage /> },
           ],
         },
         {

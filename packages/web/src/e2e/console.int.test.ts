@@ -198,9 +198,9 @@ describe('journey 1: the caseload', () => {
           .first()
           .click();
         await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/u);
-        await page.locator('.history-list').last().waitFor();
+        await page.locator('.patient-alerts').waitFor();
         await expect
-          .poll(() => page.locator('.history-list').last().textContent())
+          .poll(() => page.locator('.patient-alerts').textContent())
           .toContain('resolved');
         // After a route change, focus moves to the new page's heading.
         await expect.poll(() => focused(page)).toMatch(/^h1:/u);

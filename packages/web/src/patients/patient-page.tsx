@@ -12,10 +12,12 @@ import {
   patientAlertsQueryKey,
 } from '../alerts/alerts-api.js';
 import { SeverityBadge } from '../alerts/severity-badge.js';
+import { AssessmentsPanel } from '../assessment/assessments-panel.js';
 import { formatDay, formatMoment } from '../format/dates.js';
 import { useCurrentUser } from '../session/session.js';
 import { InvitationCard } from '../invitations/invitation-card.js';
-import { Button } from '../ui/button.js';
+import { ProgrammesSection } from '../programmes/episode-programmes.js';
+import { Button, ButtonLink } from '../ui/button.js';
 import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../ui/form.js';
 import { PageHeader } from '../ui/page.js';
 import { ErrorState, LoadingState } from '../ui/states.js';
@@ -40,7 +42,7 @@ function PatientAlerts({ patientId }: { readonly patientId: string }) {
   const list = alerts.data;
   if (list.length === 0) return <p className="panel-empty">No alerts so far.</p>;
   return (
-    <ul className="history-list">
+    <ul className="history-list patient-alerts">
       {list.map((alert) => (
         <li key={alert.id}>
           <SeverityBadge severity={alert.severity} /> <strong>{alertTypeLabel(alert.type)}</strong>:{' '}
@@ -135,6 +137,19 @@ export function PatientPage() {
             : `${conditionLabel(active.condition)} · ${regionLabel(active.region)} · since ${formatDay(active.startedOn)}`
         }
         backLink={<Link to="/caseload">Back to caseload</Link>}
+        actions={
+          <>
+            <ButtonLink variant="secondary" to={`/patients/${encodeURIComponent(data.id)}/chart`}>
+              Chart and notes
+            </ButtonLink>
+            <ButtonLink
+              variant="secondary"
+              to={`/library?patientId=${encodeURIComponent(data.id)}`}
+            >
+              Exercises that suit them
+            </ButtonLink>
+          </>
+        }
       />
       <div className="columns">
         <section className="panel" aria-labelledby="details-heading">
@@ -171,10 +186,12 @@ export function PatientPage() {
         </section>
         <InvitePanel patient={data} />
       </div>
+      <AssessmentsPanel patientId={data.id} episodes={data.episodes} />
       <section className="panel" aria-labelledby="patient-alerts-heading">
         <h2 id="patient-alerts-heading">Alerts</h2>
         <PatientAlerts patientId={data.id} />
       </section>
+      <ProgrammesSection patient={data} />
     </>
   );
 }
