@@ -8,19 +8,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_CLINICIAN,
+  checkPage,
+  JOURNEY_MS,
   LAPTOP,
-  TABLET,
-  axeViolations,
+  logInAsClinician,
   openTab,
   screenshot,
   startHarness,
+  STARTUP_MS,
+  TABLET,
   type Harness,
   type Tab,
 } from './harness.js';
-
-const STARTUP_MS = 240_000;
-const JOURNEY_MS = 180_000;
 
 let harness: Harness;
 
@@ -32,21 +31,8 @@ afterAll(async () => {
   await harness.close();
 }, STARTUP_MS);
 
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await axeViolations(page), `axe-core on ${name} (${page.url()})`).toEqual([]);
-}
-
 function expectNoPageProblems(tab: Tab): void {
   expect(tab.problems, 'script errors, console errors or CSP violations').toEqual([]);
-}
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email address').fill(DEMO_CLINICIAN.email);
-  await page.getByLabel('Password').fill(DEMO_CLINICIAN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/caseload$/u);
 }
 
 /** From the patients list to the patient's "New assessment". */
@@ -76,7 +62,7 @@ describe('journey 3: the assessment', () => {
       const tab = await openTab(harness, LAPTOP);
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
         await startAssessment(page, 'Daniel Hughes');
         await page.getByLabel('Age').fill('47');
         await page
@@ -166,7 +152,7 @@ describe('journey 3: the assessment', () => {
       const tab = await openTab(harness, TABLET);
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
         await startAssessment(page, 'Margaret Ellis');
         await page.getByLabel('How long the symptoms have lasted').fill('8');
 

@@ -6,21 +6,19 @@
  * NICE says not to offer — seeing the guideline note, being asked for a reason, giving it and
  * saving. axe-core checks every page; screenshots go to test-results.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkPage,
   DEMO_CLINICIAN,
+  JOURNEY_MS,
   LAPTOP,
-  TABLET,
-  axeViolations,
   openTab,
-  screenshot,
   startHarness,
+  STARTUP_MS,
+  TABLET,
   type Harness,
 } from './harness.js';
 
-const STARTUP_MS = 240_000;
-const JOURNEY_MS = 180_000;
 /** A demo patient with a low back episode, weeks of logs and "progress" suggestions today. */
 const PATIENT = 'Daniel Hughes';
 
@@ -33,11 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness.close();
 }, STARTUP_MS);
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await axeViolations(page), `axe-core on ${name} (${page.url()})`).toEqual([]);
-}
 
 describe('journeys 5 and 6: the patient chart and notes', () => {
   it(

@@ -8,19 +8,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkPage,
   DEMO_CLINICIAN,
+  JOURNEY_MS,
   LAPTOP,
-  TABLET,
-  axeViolations,
   openTab,
-  screenshot,
   startHarness,
+  STARTUP_MS,
+  TABLET,
   type Harness,
   type Tab,
 } from './harness.js';
-
-const STARTUP_MS = 240_000;
-const JOURNEY_MS = 180_000;
 
 let harness: Harness;
 
@@ -33,10 +31,6 @@ afterAll(async () => {
 }, STARTUP_MS);
 
 /** Checks the page with axe-core and saves a screenshot under `name`. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await axeViolations(page), `axe-core on ${name} (${page.url()})`).toEqual([]);
-}
 
 function expectNoPageProblems(tab: Tab): void {
   expect(tab.problems, 'script errors, console errors or CSP violations').toEqual([]);

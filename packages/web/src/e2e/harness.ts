@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, seedDemo, startServer, type RunningServer } from '@spinewise/server';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createTestDatabase } from '../../../server/src/database/test-database.fixture.js';
 
 /** The built app: `packages/web/dist`, or `SPINEWISE_WEB_DIR` (a private build while others build too). */
@@ -205,4 +206,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** Saves a full-page screenshot as `test-results/<name>.png`. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** How long a harness takes to start (build check, PostgreSQL, demo seed, Chromium), and a journey. */
+export const STARTUP_MS = 240_000;
+export const JOURNEY_MS = 180_000;
+
+/** A screenshot of the page for the artefacts, then axe-core: no violations allowed. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await axeViolations(page), `axe-core on ${name} (${page.url()})`).toEqual([]);
+}
+
+/** Signs the demo clinician in from the log-in page and waits for the caseload. */
+export async function logInAsClinician(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(DEMO_CLINICIAN.email);
+  await page.getByLabel('Password').fill(DEMO_CLINICIAN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/caseload/u);
 }

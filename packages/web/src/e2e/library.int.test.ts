@@ -8,18 +8,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_CLINICIAN,
+  checkPage,
+  JOURNEY_MS,
   LAPTOP,
-  TABLET,
-  axeViolations,
+  logInAsClinician,
   openTab,
-  screenshot,
   startHarness,
+  STARTUP_MS,
+  TABLET,
   type Harness,
 } from './harness.js';
-
-const STARTUP_MS = 240_000;
-const JOURNEY_MS = 180_000;
 
 let harness: Harness;
 
@@ -31,22 +29,9 @@ afterAll(async () => {
   await harness.close();
 }, STARTUP_MS);
 
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await axeViolations(page), `axe-core on ${name} (${page.url()})`).toEqual([]);
-}
-
 /** Whether the page is wider than the window (a sideways scroll nobody wants). */
 function overflows(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email address').fill(DEMO_CLINICIAN.email);
-  await page.getByLabel('Password').fill(DEMO_CLINICIAN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/caseload/u);
 }
 
 /** The figure's upper-trunk line, as its coordinates. */
@@ -65,7 +50,7 @@ describe('journey 7: the exercise library', () => {
       const tab = await openTab(harness, LAPTOP);
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
         await page.getByRole('link', { name: 'Exercise library' }).click();
         await page.waitForURL(/\/library$/u);
         await expect.poll(() => page.title()).toBe('Exercise library · Spinewise');
@@ -125,7 +110,7 @@ describe('journey 7: the exercise library', () => {
       const tab = await openTab(harness, LAPTOP);
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
         await page.getByRole('link', { name: 'Patients' }).click();
         await page.getByRole('link', { name: 'Carlos Mendes' }).click();
         await page.getByRole('heading', { level: 1, name: 'Carlos Mendes' }).waitFor();
@@ -164,7 +149,7 @@ describe('journey 7: the exercise library', () => {
       const tab = await openTab(harness, TABLET, { reducedMotion: true });
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
         await page.goto('/library/glute-bridge');
         const figure = page.getByRole('img', { name: /Figure showing Glute bridge/u });
         await figure.waitFor();

@@ -5,21 +5,20 @@
  * swaps an exercise, saves a new version with a reason, approves it, reads the earlier version, and opens the
  * patient's printable handout. axe-core checks every page; screenshots go to test-results.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_CLINICIAN,
+  checkPage,
+  JOURNEY_MS,
   LAPTOP,
-  TABLET,
-  axeViolations,
+  logInAsClinician,
   openTab,
   screenshot,
   startHarness,
+  STARTUP_MS,
+  TABLET,
   type Harness,
 } from './harness.js';
 
-const STARTUP_MS = 240_000;
-const JOURNEY_MS = 180_000;
 /** A demo patient with a low back episode and an assessment that holds nothing back. */
 const PATIENT = 'Daniel Hughes';
 
@@ -33,19 +32,6 @@ afterAll(async () => {
   await harness.close();
 }, STARTUP_MS);
 
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await axeViolations(page), `axe-core on ${name} (${page.url()})`).toEqual([]);
-}
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email address').fill(DEMO_CLINICIAN.email);
-  await page.getByLabel('Password').fill(DEMO_CLINICIAN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/caseload/u);
-}
-
 describe('journey 4: a programme', () => {
   it(
     'generates, reviews, changes a dose, swaps an exercise, saves, approves and prints a programme',
@@ -53,7 +39,7 @@ describe('journey 4: a programme', () => {
       const tab = await openTab(harness, LAPTOP);
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
 
         // From the patient page: the episode's programmes and a new one from the assessment.
         await page.goto('/patients?scope=clinic');
@@ -166,7 +152,7 @@ describe('journey 4: a programme', () => {
       const tab = await openTab(harness, LAPTOP);
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
         // A new patient whose baseline screen (known cancer, night pain) needs a decision.
         const patientId = await page.evaluate(async () => {
           const csrf = /(?:^|; )spinewise_csrf=([^;]*)/u.exec(document.cookie)?.[1] ?? '';
@@ -249,7 +235,7 @@ describe('journey 4: a programme', () => {
       const tab = await openTab(harness, TABLET);
       const { page } = tab;
       try {
-        await logIn(page);
+        await logInAsClinician(page);
         await page.goto('/patients?scope=clinic');
         await page.getByRole('link', { name: PATIENT }).first().click();
         const programmes = page.getByRole('region', { name: 'Programmes' });
