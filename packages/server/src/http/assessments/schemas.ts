@@ -16,7 +16,7 @@ import {
 } from '@spinewise/clinical';
 import { z } from 'zod';
 import { flagDecisions } from '../../assessments/records.js';
-import { storable, storableText } from './storable.js';
+import { storable } from './storable.js';
 
 // The clinical core lists its values as plain arrays; zod wants non-empty tuples.
 const instrumentValues = instrumentIds as readonly [InstrumentId, ...InstrumentId[]];
@@ -141,12 +141,7 @@ export const flagDecisionBodySchema = z
     decision: z
       .enum(flagDecisions)
       .describe('referred, or reviewed and cleared (rehabilitation may go on)'),
-    reason: z
-      .string()
-      .trim()
-      .min(1)
-      .max(FLAG_REASON_MAX_LENGTH)
-      .refine(storableText, 'contains a NUL character, which cannot be stored'),
+    reason: z.string().trim().min(1).max(FLAG_REASON_MAX_LENGTH),
   })
   .meta({ id: 'NewFlagDecision' });
 
@@ -162,7 +157,6 @@ export const updateEpisodeBodySchema = z
       .trim()
       .min(1)
       .max(DISCHARGE_SUMMARY_MAX_LENGTH)
-      .refine(storableText, 'contains a NUL character, which cannot be stored')
       .optional()
       .describe('With status: outcome and advice given at discharge'),
     condition: z.enum(conditionValues).optional(),

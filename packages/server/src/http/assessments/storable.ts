@@ -1,8 +1,8 @@
 /**
- * Free-form JSON the API stores as it came (questionnaire answers, a FHIR Questionnaire) must
- * fit PostgreSQL: a `jsonb` value cannot hold the NUL character nor a lone UTF-16 surrogate,
- * and would fail the insert as a 500. This check finds such text, and text or nesting beyond a
- * sane bound, and names where it is, so the request is answered 400 instead.
+ * Bounds for free-form JSON the API stores as it came (questionnaire answers, a FHIR
+ * Questionnaire): no string longer, and no nesting deeper, than a real one has. Text PostgreSQL
+ * cannot store at all (a NUL character, a lone surrogate) is refused for every route before
+ * validation, in `../app.ts`.
  */
 import type { z } from 'zod';
 
@@ -18,27 +18,9 @@ export interface StorableProblem {
   readonly message: string;
 }
 
-function hasLoneSurrogate(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        index++;
-        continue;
-      }
-      return true;
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) return true;
-  }
-  return false;
-}
-
 /** What is wrong with one piece of text, or `null`. */
 export function textProblem(text: string, maxLength: number): string | null {
   if (text.length > maxLength) return `is too long (at most ${maxLength} characters)`;
-  if (text.includes('\u0000')) return 'contains a NUL character, which cannot be stored';
-  if (hasLoneSurrogate(text)) return 'contains an invalid Unicode character';
   return null;
 }
 
@@ -78,9 +60,4 @@ export function storable(limits: StorableLimits) {
       context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
     }
   };
-}
-
-/** Plain text for a `text` column: no NUL character (PostgreSQL refuses it). */
-export function storableText(text: string): boolean {
-  return !text.includes('\u0000');
 }

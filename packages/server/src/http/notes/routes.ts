@@ -61,12 +61,9 @@ export const TREATMENT_TEXT_MAX_LENGTH = 2_000;
 export const TREATMENTS_PER_NOTE_MAX = 20;
 const NOTE_LIST_MAX = 500;
 
-/** PostgreSQL text cannot hold U+0000; refused here, as a 400, rather than by the database. */
+/** Bounded text (a NUL character, which PostgreSQL refuses, is caught for every route in `app.ts`). */
 function text(max: number) {
-  return z
-    .string()
-    .max(max)
-    .refine((value) => !value.includes('\u0000'), 'must not contain a NUL character');
+  return z.string().max(max);
 }
 
 // The clinical core lists its regions and modalities as plain arrays; zod wants tuples.

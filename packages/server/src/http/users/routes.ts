@@ -56,17 +56,7 @@ const DISPLAY_NAME_MAX_LENGTH = 200;
 /** RFC 5321 bounds an address at 254 characters. */
 const EMAIL_MAX_LENGTH = 254;
 
-/** PostgreSQL text cannot hold U+0000; refused here, as a 400, rather than by the database. */
-function noNul(value: string): boolean {
-  return !value.includes('\u0000');
-}
-
-const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(DISPLAY_NAME_MAX_LENGTH)
-  .refine(noNul, 'must not contain a NUL character');
+const displayNameSchema = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
 
 const roleSchema = z.enum(staffRoles);
 
