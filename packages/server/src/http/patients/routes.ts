@@ -26,7 +26,7 @@ import { episodes, patients, users, type Patient } from '../../database/schema.j
 import { auditPatient, findVisiblePatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
 import { ProblemError, badRequest, conflict, forbidden, problemResponse } from '../problem.js';
-import { recordAudit, requestOrigin } from '../session/audit.js';
+import { recordAudit, recordAuditMany, requestOrigin } from '../session/audit.js';
 import { requireRole, setSessionCookies } from '../session/plugin.js';
 import {
   sessionUserSchema,
@@ -280,18 +280,23 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
           activeByPatient.set(episode.patientId, episode);
       }
 
-      // One audit row per patient shown, so each patient's record of access is complete.
+      // One audit row per patient shown, so each patient's record of access is complete;
+      // written in one insert, not one round trip per patient.
       const origin = requestOrigin(request);
       const at = now();
-      await Promise.all(
-        rows.map((row) =>
-          auditPatient(db, user, origin, at, {
-            action: 'read',
-            resource: 'patient',
-            patientId: row.id,
-            detail: { via: 'list' },
-          }),
-        ),
+      await recordAuditMany(
+        db,
+        rows.map((row) => ({
+          userId: user.id,
+          clinicId: user.clinicId,
+          patientId: row.id,
+          action: 'read' as const,
+          resource: 'patient',
+          resourceId: row.id,
+          ...origin,
+          at,
+          detail: { via: 'list' },
+        })),
       );
 
       void reply.header('cache-control', 'no-store');
