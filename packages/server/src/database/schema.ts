@@ -18,6 +18,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -78,6 +79,7 @@ export type ProgressionDecisionState = 'suggested' | 'accepted' | 'rejected';
 /** The progression flags, and the alerts the server raises itself. */
 export type AlertType = FlagType | 'regressSuggested' | 'stopAndScreen' | 'reassessmentDue';
 export type AlertState = 'open' | 'acknowledged' | 'resolved';
+export type QuestionnaireRequestState = 'pending' | 'completed' | 'cancelled';
 
 export const userRole = pgEnum(
   'user_role',
@@ -132,12 +134,48 @@ export const alertState = pgEnum(
   everyValueOf<AlertState>()(['open', 'acknowledged', 'resolved']),
 );
 
+export const questionnaireRequestState = pgEnum(
+  'questionnaire_request_state',
+  everyValueOf<QuestionnaireRequestState>()(['pending', 'completed', 'cancelled']),
+);
+
 // ---------------------------------------------------------------- JSONB documents
 
 /** One questionnaire of an assessment: the answers as given, in item order, and their score. */
 export interface AssessmentQuestionnaire {
   readonly instrument: InstrumentId;
   /** Numbers, option labels, yes/no or `null` for a skipped item, as `scoreInstrument` took them. */
+  readonly answers: readonly unknown[];
+  readonly score: InstrumentScore;
+}
+
+/**
+ * The history taken at an assessment besides what the red-flag screen and the classification
+ * rules read: surgery, what makes it worse and better, work. Free text is the clinician's own.
+ */
+export interface AssessmentHistory {
+  /** Previous spinal surgery, in the clinician's words (what, where, when); absent: none. */
+  readonly surgery?: string;
+  /** Activities or positions that make the symptoms worse. */
+  readonly aggravating?: readonly string[];
+  /** Activities or positions that ease them. */
+  readonly easing?: readonly string[];
+  readonly work?: {
+    readonly occupation?: string;
+    readonly status?: WorkStatus;
+    readonly demands?: WorkDemands;
+  };
+  /** Anything else the clinician noted. */
+  readonly notes?: string;
+}
+
+export type WorkStatus =
+  'working' | 'modifiedDuties' | 'offWork' | 'notEmployed' | 'retired' | 'student';
+export type WorkDemands = 'sedentary' | 'light' | 'moderate' | 'heavy';
+
+/** One questionnaire a patient filled in on their phone: their answers, scored by the server. */
+export interface RequestedQuestionnaireAnswers {
+  readonly instrument: InstrumentId;
   readonly answers: readonly unknown[];
   readonly score: InstrumentScore;
 }
@@ -237,6 +275,18 @@ export const patients = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     displayName: text('display_name').notNull(),
     dateOfBirth: day('date_of_birth'),
+    /** When the patient accepted the consent and privacy note, and which version of it. */
+    consentAcceptedAt: instant('consent_accepted_at'),
+    consentVersion: text('consent_version'),
+    /** Reminder times the patient chose, `HH:MM` in their time zone; empty: no reminders. */
+    reminderTimes: jsonb('reminder_times')
+      .$type<readonly string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** IANA time zone of the patient's phone, e.g. `Europe/London`. */
+    timeZone: text('time_zone'),
+    /** SHA-256 of the secret in the patient's calendar subscription link; null: none issued. */
+    calendarTokenHash: text('calendar_token_hash').unique('patients_calendar_token_hash_unique'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -314,6 +364,8 @@ export const assessments = pgTable(
      * the history items and scores the rules use, so the classification can be reproduced.
      */
     examination: jsonb('examination').$type<Assessment>(),
+    /** Surgery, aggravating and easing factors, work: what the clinician recorded. */
+    history: jsonb('history').$type<AssessmentHistory>(),
     classification: jsonb('classification').$type<Classification>(),
     /** Required by the app before a programme when the screen says emergency or urgent. */
     flagDecision: jsonb('flag_decision').$type<FlagDecision>(),
@@ -508,6 +560,83 @@ export const alerts = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------- the patient's own records
+
+/** Questionnaires a clinician sent to the patient's phone, and the answers the patient gave. */
+export const questionnaireRequests = pgTable(
+  'questionnaire_requests',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'cascade' }),
+    instruments: jsonb('instruments').$type<readonly InstrumentId[]>().notNull(),
+    /** A word from the clinician shown with the request. */
+    message: text('message'),
+    /** The day by which it is due, `YYYY-MM-DD`. */
+    dueOn: day('due_on').notNull(),
+    state: questionnaireRequestState('state').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    answers: jsonb('answers').$type<readonly RequestedQuestionnaireAnswers[]>(),
+    completedAt: instant('completed_at'),
+    cancelledAt: instant('cancelled_at'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('questionnaire_requests_patient_state_idx').on(table.patientId, table.state),
+    check(
+      'questionnaire_requests_completed_matches_state',
+      sql`(${table.state} = 'completed') = (${table.completedAt} IS NOT NULL AND ${table.answers} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** The next-morning check-in: pain and stiffness the morning after a session. [S-PMM] */
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    /** The day of the session it is about (the morning after is when it was given). */
+    sessionOn: day('session_on').notNull(),
+    pain: integer('pain').notNull(),
+    stiffness: integer('stiffness').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('check_ins_patient_idempotency_key_unique').on(table.patientId, table.idempotencyKey),
+    unique('check_ins_patient_session_on_unique').on(table.patientId, table.sessionOn),
+    check('check_ins_pain_range', sql`${table.pain} BETWEEN 0 AND 10`),
+    check('check_ins_stiffness_range', sql`${table.stiffness} BETWEEN 0 AND 10`),
+  ],
+);
+
+/** Lessons a patient has read, with their answers to its check questions. */
+export const lessonProgress = pgTable(
+  'lesson_progress',
+  {
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    lessonId: text('lesson_id').notNull(),
+    /** Question id → the option chosen. */
+    answers: jsonb('answers')
+      .$type<Readonly<Record<string, string>>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    completedAt: instant('completed_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.patientId, table.lessonId] })],
+);
+
 // ---------------------------------------------------------------- clinical notes
 
 /** A SOAP note of a visit. */
@@ -617,6 +746,9 @@ export type AssessmentRow = typeof assessments.$inferSelect;
 export type NewAssessmentRow = typeof assessments.$inferInsert;
 export type InstrumentImport = typeof instrumentImports.$inferSelect;
 export type NewInstrumentImport = typeof instrumentImports.$inferInsert;
+export type QuestionnaireRequest = typeof questionnaireRequests.$inferSelect;
+export type CheckIn = typeof checkIns.$inferSelect;
+export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type NewProgrammeRow = typeof programmes.$inferInsert;
 export type ProgrammeVersion = typeof programmeVersions.$inferSelect;
