@@ -637,6 +637,44 @@ export const lessonProgress = pgTable(
   (table) => [primaryKey({ columns: [table.patientId, table.lessonId] })],
 );
 
+/** Where to send the patient's reminders: a Web Push subscription of one of their devices. */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    /** The push service's address for this device; only our server can encrypt to it. */
+    endpoint: text('endpoint').notNull().unique('push_subscriptions_endpoint_unique'),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('push_subscriptions_patient_id_idx').on(table.patientId)],
+);
+
+/** The reminders sent, one row per patient and day: never more than one a day. */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    /** The patient's own calendar day. */
+    day: day('day').notNull(),
+    sentAt: instant('sent_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.patientId, table.day] })],
+);
+
+/** Settings the server keeps for itself, such as its Web Push (VAPID) key pair. */
+export const serverSettings = pgTable('server_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  createdAt: createdAt(),
+});
+
 // ---------------------------------------------------------------- clinical notes
 
 /** A SOAP note of a visit. */
@@ -749,6 +787,7 @@ export type NewInstrumentImport = typeof instrumentImports.$inferInsert;
 export type QuestionnaireRequest = typeof questionnaireRequests.$inferSelect;
 export type CheckIn = typeof checkIns.$inferSelect;
 export type LessonProgress = typeof lessonProgress.$inferSelect;
+export type PushSubscription = typeof pushSubscriptions.$inferSelect;
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type NewProgrammeRow = typeof programmes.$inferInsert;
 export type ProgrammeVersion = typeof programmeVersions.$inferSelect;

@@ -2,25 +2,17 @@
  * Every address of the app, and the frame each one is drawn in. A route's loader starts its
  * page's requests as the navigation starts — alongside the session check on a first visit,
  * not after it — and returns at once: the page shows its own loading state from the cache.
+ *
+ * Every page is its own chunk, loaded when its address is first opened: a patient's phone
+ * downloads the patient app and never the clinician console, and the console's first screen
+ * does not wait for the assessment flow or the charts.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { activeAlertsQueryKey, fetchActiveAlerts } from '../alerts/alerts-api.js';
 import { caseloadQueryKey, fetchCaseload } from '../caseload/caseload-api.js';
-import { CaseloadPage } from '../caseload/caseload-page.js';
-import { JoinPage } from '../invitations/join-page.js';
-import { ExercisePage } from '../library/exercise-page.js';
-import { LibraryPage } from '../library/library-page.js';
-import { PatientLayout } from '../patient-app/patient-layout.js';
-import { TodayPage } from '../patient-app/today-page.js';
-import { NewPatientPage } from '../patients/new-patient-page.js';
-import { PatientPage } from '../patients/patient-page.js';
-import { PatientsPage } from '../patients/patients-page.js';
-import { ProgrammePage } from '../programmes/programme-page.js';
-import { ProgrammePrintPage } from '../programmes/programme-print-page.js';
 import { LoginPage } from '../session/login-page.js';
 import { HomeRedirect, RequirePatient, RequireStaff } from '../session/session.js';
-import { ConsoleLayout } from './console-layout.js';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.js';
 import { LoadingState } from '../ui/states.js';
 import { PublicLayout } from './public-layout.js';
@@ -56,54 +48,113 @@ export function createRoutes(client: QueryClient): RouteObject[] {
           element: <PublicLayout />,
           children: [
             { path: 'login', element: <LoginPage /> },
-            { path: 'join', element: <JoinPage /> },
+            {
+              path: 'join',
+              lazy: async () => ({
+                Component: (await import('../invitations/join-page.js')).JoinPage,
+              }),
+            },
           ],
         },
         {
-          element: (
-            <RequireStaff>
-              <ConsoleLayout />
-            </RequireStaff>
-          ),
+          element: <RequireStaff />,
           children: [
-            { path: 'caseload', element: <CaseloadPage />, loader: prefetchCaseload(client) },
-            { path: 'patients', element: <PatientsPage /> },
-            { path: 'patients/new', element: <NewPatientPage /> },
-            { path: 'patients/:patientId', element: <PatientPage /> },
             {
-              path: 'patients/:patientId/episodes/:episodeId/assess',
-              // Its own chunk: the flow carries the clinical core's screening questions.
               lazy: async () => ({
-                Component: (await import('../assessment/new-assessment-page.js')).NewAssessmentPage,
+                Component: (await import('./console-layout.js')).ConsoleLayout,
               }),
+              children: [
+                {
+                  path: 'caseload',
+                  loader: prefetchCaseload(client),
+                  lazy: async () => ({
+                    Component: (await import('../caseload/caseload-page.js')).CaseloadPage,
+                  }),
+                },
+                {
+                  path: 'patients',
+                  lazy: async () => ({
+                    Component: (await import('../patients/patients-page.js')).PatientsPage,
+                  }),
+                },
+                {
+                  path: 'patients/new',
+                  lazy: async () => ({
+                    Component: (await import('../patients/new-patient-page.js')).NewPatientPage,
+                  }),
+                },
+                {
+                  path: 'patients/:patientId',
+                  lazy: async () => ({
+                    Component: (await import('../patients/patient-page.js')).PatientPage,
+                  }),
+                },
+                {
+                  path: 'patients/:patientId/episodes/:episodeId/assess',
+                  lazy: async () => ({
+                    Component: (await import('../assessment/new-assessment-page.js'))
+                      .NewAssessmentPage,
+                  }),
+                },
+                {
+                  path: 'patients/:patientId/assessments/:assessmentId',
+                  lazy: async () => ({
+                    Component: (await import('../assessment/assessment-detail-page.js'))
+                      .AssessmentDetailPage,
+                  }),
+                },
+                {
+                  path: 'patients/:patientId/chart',
+                  lazy: async () => ({
+                    Component: (await import('../chart/chart-page.js')).ChartPage,
+                  }),
+                },
+                {
+                  path: 'library',
+                  lazy: async () => ({
+                    Component: (await import('../library/library-page.js')).LibraryPage,
+                  }),
+                },
+                {
+                  path: 'library/:exerciseId',
+                  lazy: async () => ({
+                    Component: (await import('../library/exercise-page.js')).ExercisePage,
+                  }),
+                },
+                {
+                  path: 'programmes/:programmeId',
+                  lazy: async () => ({
+                    Component: (await import('../programmes/programme-page.js')).ProgrammePage,
+                  }),
+                },
+                {
+                  path: 'programmes/:programmeId/print',
+                  lazy: async () => ({
+                    Component: (await import('../programmes/programme-print-page.js'))
+                      .ProgrammePrintPage,
+                  }),
+                },
+              ],
             },
-            {
-              path: 'patients/:patientId/assessments/:assessmentId',
-              lazy: async () => ({
-                Component: (await import('../assessment/assessment-detail-page.js'))
-                  .AssessmentDetailPage,
-              }),
-            },
-            {
-              path: 'patients/:patientId/chart',
-              // Its own chunk: the charts and the clinical core's MCID figures.
-              lazy: async () => ({
-                Component: (await import('../chart/chart-page.js')).ChartPage,
-              }),
-            },
-            { path: 'library', element: <LibraryPage /> },
-            { path: 'library/:exerciseId', element: <ExercisePage /> },
-            { path: 'programmes/:programmeId', element: <ProgrammePage /> },
-            { path: 'programmes/:programmeId/print', element: <ProgrammePrintPage /> },
           ],
         },
         {
-          element: (
-            <RequirePatient>
-              <PatientLayout />
-            </RequirePatient>
-          ),
-          children: [{ path: 'app', element: <TodayPage /> }],
+          element: <RequirePatient />,
+          children: [
+            {
+              lazy: async () => ({
+                Component: (await import('../patient-app/patient-layout.js')).PatientLayout,
+              }),
+              children: [
+                {
+                  path: 'app',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/today-page.js')).TodayPage,
+                  }),
+                },
+              ],
+            },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

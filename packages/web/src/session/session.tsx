@@ -5,7 +5,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { LoadingState, ErrorState } from '../ui/states.js';
 import {
   fetchSession,
@@ -56,7 +56,8 @@ export function useSetSession(): (user: SessionUser | null, end?: SessionEnd) =>
 }
 
 interface GuardProps {
-  readonly children: ReactNode;
+  /** What to show once allowed; the child route when left out. */
+  readonly children?: ReactNode;
 }
 
 function SessionGate({
@@ -92,7 +93,7 @@ function SessionGate({
     );
   }
   if (!allow(user)) return <Navigate to={homeFor(user)} replace />;
-  return <>{children}</>;
+  return children === undefined ? <Outlet /> : <>{children}</>;
 }
 
 /** Pages for clinicians and administrators. */
