@@ -44,6 +44,24 @@ export interface CaseloadQuery {
   readonly clinicianId: string | null;
   /** `YYYY-MM-DD`, UTC. */
   readonly today: string;
+  /** Only patients whose name contains this (case-insensitive). */
+  readonly search?: string;
+  /** Only patients with open alerts. */
+  readonly alertsOnly?: boolean;
+  /** Only patients with a reassessment due. */
+  readonly reassessmentDueOnly?: boolean;
+  /** One page of the ordered list; all of it when left out. */
+  readonly page?: { readonly offset: number; readonly limit: number };
+}
+
+/** One page of the caseload, and how many patients the whole list has. */
+export interface CaseloadPage {
+  readonly entries: CaseloadEntry[];
+  /** Patients matching the query, over every page. */
+  readonly total: number;
+  /** Of those, how many have open alerts, and how many a reassessment due. */
+  readonly withAlerts: number;
+  readonly reassessmentsDue: number;
 }
 
 export interface CaseloadAlert {
@@ -126,36 +144,96 @@ export async function loadCaseload(
   query: CaseloadQuery,
   options: LoadCaseloadOptions = {},
 ): Promise<CaseloadEntry[]> {
+  return (await loadCaseloadPage(db, query, options)).entries;
+}
+
+/**
+ * The caseload in dashboard order, filtered and paged. Two steps, so a page of a large clinic
+ * costs what the page costs: first what the order needs for every matching patient (open
+ * alerts, programme summaries and last assessment, the last two cached between requests),
+ * then adherence and the last log only for the patients on the page. `onPatients` hears only
+ * those: the record of access names the patients shown.
+ */
+export async function loadCaseloadPage(
+  db: Database,
+  query: CaseloadQuery,
+  options: LoadCaseloadOptions = {},
+): Promise<CaseloadPage> {
   const rows = await readPatients(db, query);
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { entries: [], total: 0, withAlerts: 0, reassessmentsDue: 0 };
 
   const patientIds = rows.map((row) => row.id);
   const episodeIds = rows.flatMap((row) => (row.episodeId === null ? [] : [row.episodeId]));
-  const windows = adherenceWindows(query.today);
   const caches = options.caches ?? createCaseloadCaches();
-  const [alerts, lastLogs, , assessments, [programmes, adherence]] = await Promise.all([
+  const [alerts, assessments, programmes] = await Promise.all([
     readOpenAlerts(db, patientIds),
-    readLastLogs(db, patientIds),
-    options.onPatients?.(patientIds),
     readAssessments(db, episodeIds, caches.assessments),
-    readProgrammeSummaries(db, rows, caches.programmes).then(async (found) => {
-      const active = rows.flatMap((row) => {
-        const summary = row.programmeId === null ? undefined : found.get(row.programmeId);
-        return row.programmeStatus === 'active' && row.programmeId !== null && summary !== undefined
-          ? [{ programmeId: row.programmeId, summary }]
-          : [];
-      });
-      return [found, await readAdherence(db, active, windows)] as const;
-    }),
+    readProgrammeSummaries(db, rows, caches.programmes),
   ]);
 
-  const entries = rows.map((row): CaseloadEntry => {
-    const alert = alerts.get(row.id);
-    const assessed = row.episodeId === null ? undefined : assessments.get(row.episodeId);
+  const ordered = rows
+    .map((row) => {
+      const alert = alerts.get(row.id) ?? noAlerts;
+      const assessed = row.episodeId === null ? undefined : assessments.get(row.episodeId);
+      const summary = row.programmeId === null ? null : (programmes.get(row.programmeId) ?? null);
+      const isActive = row.programmeStatus === 'active' && summary !== null;
+      const lastAssessedAt = assessed?.recent[0]?.assessedAt ?? null;
+      const due = isActive
+        ? reassessmentDue(
+            summary,
+            lastAssessedAt === null ? null : lastAssessedAt.toISOString().slice(0, 10),
+            query.today,
+          )
+        : null;
+      return { row, alert, assessed, summary, isActive, lastAssessedAt, due };
+    })
+    .filter(
+      (item) =>
+        (query.alertsOnly !== true || item.alert.open > 0) &&
+        (query.reassessmentDueOnly !== true || item.due !== null),
+    )
+    .sort((a, b) =>
+      compareCaseload(
+        {
+          id: a.row.id,
+          displayName: a.row.displayName,
+          worstAlert: worstAlertOf(a.alert),
+          reassessmentDueOn: a.due?.dueOn ?? null,
+        },
+        {
+          id: b.row.id,
+          displayName: b.row.displayName,
+          worstAlert: worstAlertOf(b.alert),
+          reassessmentDueOn: b.due?.dueOn ?? null,
+        },
+      ),
+    );
+  const shown =
+    query.page === undefined
+      ? ordered
+      : ordered.slice(query.page.offset, query.page.offset + query.page.limit);
+  const counts = {
+    total: ordered.length,
+    withAlerts: ordered.filter((item) => item.alert.open > 0).length,
+    reassessmentsDue: ordered.filter((item) => item.due !== null).length,
+  };
+  if (shown.length === 0) return { entries: [], ...counts };
+
+  const shownIds = shown.map((item) => item.row.id);
+  const windows = adherenceWindows(query.today);
+  const active = shown.flatMap((item) =>
+    item.isActive && item.row.programmeId !== null && item.summary !== null
+      ? [{ programmeId: item.row.programmeId, summary: item.summary }]
+      : [],
+  );
+  const [lastLogs, , adherence] = await Promise.all([
+    readLastLogs(db, shownIds),
+    options.onPatients?.(shownIds),
+    readAdherence(db, active, windows),
+  ]);
+
+  const entries = shown.map(({ row, alert, assessed, summary, isActive, lastAssessedAt, due }) => {
     const logged = row.programmeId === null ? undefined : adherence.get(row.programmeId);
-    const summary = row.programmeId === null ? null : (programmes.get(row.programmeId) ?? null);
-    const isActive = row.programmeStatus === 'active' && summary !== null;
-    const lastAssessedAt = assessed?.recent[0]?.assessedAt ?? null;
     return {
       patient: { id: row.id, displayName: row.displayName, clinicianId: row.clinicianId },
       // The episode's columns are set together with its id (one lateral row), so the casts hold.
@@ -179,51 +257,43 @@ export async function loadCaseload(
               endDate: summary.endDate,
               ...programmeWeek(summary, query.today),
             },
-      alerts: alert ?? { open: 0, worstSeverity: null, oldestWorstAt: null, newest: [] },
-      adherence: isActive
-        ? {
-            last7Days: adherenceWindow(
-              summary,
-              windows.last7Days,
-              logged?.last7Days ?? { done: 0, daysLogged: 0 },
-            ),
-            last14Days: adherenceWindow(
-              summary,
-              windows.last14Days,
-              logged?.last14Days ?? { done: 0, daysLogged: 0 },
-            ),
-          }
-        : null,
+      alerts: alert,
+      adherence:
+        isActive && summary !== null
+          ? {
+              last7Days: adherenceWindow(
+                summary,
+                windows.last7Days,
+                logged?.last7Days ?? { done: 0, daysLogged: 0 },
+              ),
+              last14Days: adherenceWindow(
+                summary,
+                windows.last14Days,
+                logged?.last14Days ?? { done: 0, daysLogged: 0 },
+              ),
+            }
+          : null,
       scores:
         row.region === null
           ? []
           : scoreChanges(assessed?.baseline ?? null, assessed?.recent ?? [], row.region),
       lastAssessedAt,
-      reassessmentDue: isActive
-        ? reassessmentDue(
-            summary,
-            lastAssessedAt === null ? null : lastAssessedAt.toISOString().slice(0, 10),
-            query.today,
-          )
-        : null,
+      reassessmentDue: due,
       lastLogOn: lastLogs.get(row.id) ?? null,
-    };
+    } satisfies CaseloadEntry;
   });
-
-  const keyed = entries.map((entry) => ({
-    entry,
-    key: {
-      id: entry.patient.id,
-      displayName: entry.patient.displayName,
-      worstAlert: worstAlertOf(entry),
-      reassessmentDueOn: entry.reassessmentDue?.dueOn ?? null,
-    },
-  }));
-  return keyed.sort((a, b) => compareCaseload(a.key, b.key)).map(({ entry }) => entry);
+  return { entries, ...counts };
 }
 
-function worstAlertOf(entry: CaseloadEntry) {
-  const { worstSeverity, oldestWorstAt } = entry.alerts;
+const noAlerts: CaseloadEntry['alerts'] = {
+  open: 0,
+  worstSeverity: null,
+  oldestWorstAt: null,
+  newest: [],
+};
+
+function worstAlertOf(alerts: CaseloadEntry['alerts']) {
+  const { worstSeverity, oldestWorstAt } = alerts;
   return worstSeverity === null || oldestWorstAt === null
     ? null
     : { severity: worstSeverity, oldestAt: oldestWorstAt };
@@ -263,10 +333,14 @@ interface PatientRow {
 }
 
 async function readPatients(db: Database, query: CaseloadQuery): Promise<PatientRow[]> {
-  const scope =
-    query.clinicianId === null
-      ? sql`p.clinic_id = ${query.clinicId}`
-      : sql`p.clinic_id = ${query.clinicId} and p.clinician_id = ${query.clinicianId}`;
+  const clinician =
+    query.clinicianId === null ? sql`` : sql` and p.clinician_id = ${query.clinicianId}`;
+  // LIKE's wildcards in the search are matched as themselves.
+  const search =
+    query.search === undefined || query.search === ''
+      ? sql``
+      : sql` and p.display_name ilike ${`%${query.search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`}`;
+  const scope = sql`p.clinic_id = ${query.clinicId}${clinician}${search}`;
   const result = await db.execute<PatientRow>(sql`
     select
       p.id, p.display_name as "displayName", p.clinician_id as "clinicianId",

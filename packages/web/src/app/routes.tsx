@@ -10,7 +10,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { activeAlertsQueryKey, fetchActiveAlerts } from '../alerts/alerts-api.js';
-import { caseloadQueryKey, fetchCaseload } from '../caseload/caseload-api.js';
+import {
+  caseloadQueryKey,
+  clinicCaseloadQueryKey,
+  fetchCaseload,
+  fetchClinicCaseloadPage,
+} from '../caseload/caseload-api.js';
 import { LoginPage } from '../session/login-page.js';
 import { HomeRedirect, RequirePatient, RequireStaff } from '../session/session.js';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.js';
@@ -20,15 +25,27 @@ import { PublicLayout } from './public-layout.js';
 /** `/caseload`: the patients (in the scope the address names) and the alerts. */
 function prefetchCaseload(client: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
-    const scope = new URL(request.url).searchParams.get('scope') === 'clinic' ? 'clinic' : 'mine';
+    const params = new URL(request.url).searchParams;
     // A failure is the page's to show (its query has the error); nothing to do here.
     const ignore = () => undefined;
-    void client
-      .query({
-        queryKey: caseloadQueryKey(scope),
-        queryFn: ({ signal }) => fetchCaseload(scope, signal),
-      })
-      .catch(ignore);
+    if (params.get('scope') === 'clinic') {
+      const filter = {
+        search: (params.get('q') ?? '').trim(),
+        alertsOnly: params.get('alerts') === '1',
+        reassessmentDue: params.get('due') === '1',
+      };
+      void client
+        .infiniteQuery({
+          queryKey: clinicCaseloadQueryKey(filter),
+          queryFn: ({ pageParam, signal }) => fetchClinicCaseloadPage(filter, pageParam, signal),
+          initialPageParam: 0,
+        })
+        .catch(ignore);
+    } else {
+      void client
+        .query({ queryKey: caseloadQueryKey, queryFn: ({ signal }) => fetchCaseload(signal) })
+        .catch(ignore);
+    }
     void client
       .query({ queryKey: activeAlertsQueryKey, queryFn: ({ signal }) => fetchActiveAlerts(signal) })
       .catch(ignore);
@@ -150,6 +167,34 @@ export function createRoutes(client: QueryClient): RouteObject[] {
                   path: 'app',
                   lazy: async () => ({
                     Component: (await import('../patient-app/today-page.js')).TodayPage,
+                  }),
+                },
+                {
+                  path: 'app/questionnaires',
+                  lazy: async () => ({
+                    Component: (
+                      await import('../patient-app/questionnaires/questionnaires-page.js')
+                    ).QuestionnairesPage,
+                  }),
+                },
+                {
+                  path: 'app/questionnaires/:requestId',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/questionnaires/questionnaire-page.js'))
+                      .QuestionnairePage,
+                  }),
+                },
+                {
+                  path: 'app/symptoms',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/safety/something-wrong-page.js'))
+                      .SomethingWrongPage,
+                  }),
+                },
+                {
+                  path: 'app/flare-up',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/safety/flare-up-page.js')).FlareUpPage,
                   }),
                 },
               ],

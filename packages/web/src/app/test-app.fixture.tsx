@@ -2,11 +2,15 @@
 // calls answer what; any other call fails the test loudly, so a page cannot quietly depend on
 // a request the test did not expect.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { createQueryClient } from './query-client.js';
 import { createRoutes } from './routes.js';
+
+// Every page is a lazy chunk, imported (and transformed) on its first visit in a test file: on a
+// busy two-core machine that alone can take longer than the default one second of `find…`.
+configure({ asyncUtilTimeout: 5000 });
 
 export interface FakeRequest {
   readonly method: string;

@@ -83,16 +83,59 @@ export interface CaseloadEntry {
 export interface Caseload {
   readonly today: string;
   readonly scope: 'mine' | 'clinic';
+  /** Patients matching the query over every page; of those, with open alerts and due. */
+  readonly total: number;
+  readonly withAlerts: number;
+  readonly reassessmentsDue: number;
+  /** Where this page starts in the ordered list. */
+  readonly offset: number;
   /** Open alerts first, then reassessments due, then by name (the server's order). */
   readonly patients: readonly CaseloadEntry[];
 }
 
 export type CaseloadScope = 'mine' | 'clinic';
 
-export function caseloadQueryKey(scope: CaseloadScope) {
-  return ['caseload', scope] as const;
+/** Your own patients (the whole clinic's pages are under `clinicCaseloadQueryKey`). */
+export const caseloadQueryKey = ['caseload', 'mine'] as const;
+
+/** Your own patients, all at once: a caseload is a few hundred at most, filtered here. */
+export function fetchCaseload(signal?: AbortSignal): Promise<Caseload> {
+  return api.get<Caseload>('/api/caseload', signal);
 }
 
-export function fetchCaseload(scope: CaseloadScope, signal?: AbortSignal): Promise<Caseload> {
-  return api.get<Caseload>(scope === 'clinic' ? '/api/caseload?all=true' : '/api/caseload', signal);
+/** The whole clinic's list is searched, filtered and paged by the server: thousands of patients. */
+export interface ClinicFilter {
+  readonly search: string;
+  readonly alertsOnly: boolean;
+  readonly reassessmentDue: boolean;
+}
+
+/** Patients a page of the whole clinic's list shows. */
+export const CLINIC_PAGE_SIZE = 50;
+
+export function clinicCaseloadQueryKey(filter: ClinicFilter) {
+  return ['caseload', 'clinic', filter] as const;
+}
+
+export function fetchClinicCaseloadPage(
+  filter: ClinicFilter,
+  offset: number,
+  signal?: AbortSignal,
+): Promise<Caseload> {
+  const params = new URLSearchParams({
+    all: 'true',
+    limit: String(CLINIC_PAGE_SIZE),
+    offset: String(offset),
+  });
+  const search = filter.search.trim();
+  if (search !== '') params.set('q', search);
+  if (filter.alertsOnly) params.set('alerts', 'true');
+  if (filter.reassessmentDue) params.set('reassessmentDue', 'true');
+  return api.get<Caseload>(`/api/caseload?${params.toString()}`, signal);
+}
+
+/** The offset of the page after `page`, or undefined after the last. */
+export function nextClinicOffset(page: Caseload): number | undefined {
+  const next = page.offset + page.patients.length;
+  return page.patients.length > 0 && next < page.total ? next : undefined;
 }

@@ -60,7 +60,15 @@ function routes(extra: FakeRoutes = {}): FakeRoutes {
     'GET /api/session': { status: 200, body: { user: SIGNED_IN_CLINICIAN } },
     'GET /api/caseload': {
       status: 200,
-      body: { today: '2026-11-22', scope: 'mine', patients: [aisha, tom, margaret] },
+      body: {
+        today: '2026-11-22',
+        scope: 'mine',
+        total: 3,
+        withAlerts: 1,
+        reassessmentsDue: 1,
+        offset: 0,
+        patients: [aisha, tom, margaret],
+      },
     },
     'GET /api/alerts?state=open': {
       status: 200,
@@ -216,12 +224,69 @@ describe('the caseload page', () => {
     expect(seen.some((request) => request.path === '/api/alerts/a1/resolve')).toBe(true);
   });
 
+  it('pages through the whole clinic on the server, searching there once typing pauses', async () => {
+    const clinic = Array.from({ length: 120 }, (_, index) =>
+      caseloadEntry({ name: `Patient ${String(index + 1).padStart(3, '0')}` }),
+    );
+    const seen = fakeApi(
+      routes({
+        'GET /api/caseload': (request) => {
+          const query = new URL(request.path, 'http://localhost').searchParams;
+          const search = (query.get('q') ?? '').toLowerCase();
+          const matching = clinic.filter((entry) =>
+            entry.patient.displayName.toLowerCase().includes(search),
+          );
+          const offset = Number(query.get('offset') ?? '0');
+          const limit = Number(query.get('limit') ?? String(matching.length));
+          return {
+            status: 200,
+            body: {
+              today: '2026-11-22',
+              scope: 'clinic',
+              total: matching.length,
+              withAlerts: 0,
+              reassessmentsDue: 0,
+              offset,
+              patients: matching.slice(offset, offset + limit),
+            },
+          };
+        },
+      }),
+    );
+    renderApp('/caseload?scope=clinic');
+    expect(await screen.findByText('120 patients in the clinic')).toBeTruthy();
+    const list = () => within(document.querySelector('.caseload-list') as HTMLElement);
+    expect(list().getAllByRole('listitem').length).toBeGreaterThanOrEqual(50);
+    expect(list().queryByText('Patient 051')).toBeNull();
+    expect(seen.some((request) => request.path.includes('all=true&limit=50&offset=0'))).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(await list().findByText('Patient 051')).toBeTruthy();
+    expect(seen.some((request) => request.path.includes('offset=50'))).toBe(true);
+    expect(screen.getByRole('button', { name: 'Show 20 more' })).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search by name' }), {
+      target: { value: 'Patient 11' },
+    });
+    expect(await screen.findByText('10 patients match', {}, { timeout: 3000 })).toBeTruthy();
+    expect(seen.some((request) => request.path.includes('q=Patient+11'))).toBe(true);
+    expect(screen.queryByRole('button', { name: /more$/u })).toBeNull();
+  }, 30_000);
+
   it('says so when there are no patients, and offers to add one', async () => {
     fakeApi(
       routes({
         'GET /api/caseload': {
           status: 200,
-          body: { today: '2026-11-22', scope: 'mine', patients: [] },
+          body: {
+            today: '2026-11-22',
+            scope: 'mine',
+            total: 0,
+            withAlerts: 0,
+            reassessmentsDue: 0,
+            offset: 0,
+            patients: [],
+          },
         },
       }),
     );

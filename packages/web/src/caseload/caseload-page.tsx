@@ -3,8 +3,8 @@
  * first (the server's order: open alerts by severity, then reassessments due, then by name),
  * the alerts to act on, and search and filters kept in the address so Back returns to them.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AlertsPanel } from '../alerts/alerts-panel.js';
 import { SeverityBadge } from '../alerts/severity-badge.js';
@@ -16,7 +16,11 @@ import { PageHeader } from '../ui/page.js';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.js';
 import {
   caseloadQueryKey,
+  clinicCaseloadQueryKey,
+  CLINIC_PAGE_SIZE,
   fetchCaseload,
+  fetchClinicCaseloadPage,
+  nextClinicOffset,
   type CaseloadEntry,
   type CaseloadScope,
 } from './caseload-api.js';
@@ -123,6 +127,31 @@ export function addressOf(view: View): URLSearchParams {
   return params;
 }
 
+/** The line above the list: how many are shown out of how many. */
+function resultsCount(matching: number, everyone: number | null, filtering: boolean): string {
+  const patients = (count: number) => `${count} ${count === 1 ? 'patient' : 'patients'}`;
+  if (everyone === null) {
+    return filtering ? `${patients(matching)} match` : `${patients(matching)} in the clinic`;
+  }
+  return matching === everyone
+    ? `Showing all ${patients(matching)}`
+    : `Showing ${matching} of ${patients(everyone)}`;
+}
+
+/** `value`, once it has stayed the same for `ms` milliseconds. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSettled(value);
+    }, ms);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [value, ms]);
+  return settled;
+}
+
 export function CaseloadPage() {
   const [params, setParams] = useSearchParams();
   // The view is this page's own state, so the search box follows every keystroke at once; the
@@ -130,21 +159,74 @@ export function CaseloadPage() {
   const [view, setView] = useState(() => viewFromAddress(params));
   const { scope, search, alertsOnly, reassessmentDue } = view;
   const [shown, setShown] = useState(CASELOAD_PAGE_SIZE);
+  // The whole clinic is searched on the server: ask once typing pauses, not at every key.
+  const clinicSearch = useSettled(search.trim(), 250);
 
-  const caseload = useQuery({
-    queryKey: caseloadQueryKey(scope),
-    queryFn: ({ signal }) => fetchCaseload(scope, signal),
+  const mine = useQuery({
+    queryKey: caseloadQueryKey,
+    queryFn: ({ signal }) => fetchCaseload(signal),
+    enabled: scope === 'mine',
   });
+  const clinicFilter = { search: clinicSearch, alertsOnly, reassessmentDue };
+  const clinic = useInfiniteQuery({
+    queryKey: clinicCaseloadQueryKey(clinicFilter),
+    queryFn: ({ pageParam, signal }) => fetchClinicCaseloadPage(clinicFilter, pageParam, signal),
+    initialPageParam: 0,
+    getNextPageParam: nextClinicOffset,
+    enabled: scope === 'clinic',
+    // A new search keeps the last list on screen until its answer arrives.
+    placeholderData: keepPreviousData,
+  });
+  const caseload = scope === 'mine' ? mine : clinic;
 
-  const entries = caseload.data?.patients;
-  const filtered = useMemo(
+  const mineFiltered = useMemo(
     () =>
-      entries === undefined ? [] : filterCaseload(entries, { search, alertsOnly, reassessmentDue }),
-    [entries, search, alertsOnly, reassessmentDue],
+      mine.data === undefined
+        ? []
+        : filterCaseload(mine.data.patients, { search, alertsOnly, reassessmentDue }),
+    [mine.data, search, alertsOnly, reassessmentDue],
   );
+  const clinicEntries = useMemo(
+    () => clinic.data?.pages.flatMap((page) => page.patients) ?? [],
+    [clinic.data],
+  );
+  const firstClinicPage = clinic.data?.pages[0];
+  const listing =
+    scope === 'mine'
+      ? mine.data === undefined
+        ? undefined
+        : {
+            today: mine.data.today,
+            everyone: mine.data.patients.length,
+            matching: mineFiltered.length,
+            entries: mineFiltered.slice(0, shown),
+            withAlerts: mine.data.patients.filter((entry) => entry.alerts.open > 0).length,
+            due: mine.data.patients.filter((entry) => entry.reassessment !== null).length,
+            more: Math.min(CASELOAD_PAGE_SIZE, mineFiltered.length - shown),
+          }
+      : firstClinicPage === undefined
+        ? undefined
+        : {
+            today: firstClinicPage.today,
+            everyone: null,
+            matching: firstClinicPage.total,
+            entries: clinicEntries,
+            withAlerts: firstClinicPage.withAlerts,
+            due: firstClinicPage.reassessmentsDue,
+            more: clinic.hasNextPage
+              ? Math.min(CLINIC_PAGE_SIZE, firstClinicPage.total - clinicEntries.length)
+              : 0,
+          };
+  const filtering = search.trim() !== '' || alertsOnly || reassessmentDue;
   const patientNames = useMemo(
-    () => new Map(entries?.map((entry) => [entry.patient.id, entry.patient.displayName]) ?? []),
-    [entries],
+    () =>
+      new Map(
+        (scope === 'mine' ? (mine.data?.patients ?? []) : clinicEntries).map((entry) => [
+          entry.patient.id,
+          entry.patient.displayName,
+        ]),
+      ),
+    [scope, mine.data, clinicEntries],
   );
 
   const update = (change: Partial<View>) => {
@@ -154,25 +236,22 @@ export function CaseloadPage() {
     setParams(addressOf(next), { replace: true });
   };
 
-  const withAlerts = entries?.filter((entry) => entry.alerts.open > 0).length ?? 0;
-  const due = entries?.filter((entry) => entry.reassessment !== null).length ?? 0;
-
   return (
     <>
       <title>Caseload · Spinewise</title>
       <PageHeader
         title="Caseload"
         lead={
-          caseload.data === undefined
+          listing === undefined
             ? undefined
-            : `${formatLongDay(caseload.data.today)}. ${scope === 'mine' ? 'Your patients' : 'Everyone in the clinic'}, those needing attention first.`
+            : `${formatLongDay(listing.today)}. ${scope === 'mine' ? 'Your patients' : 'Everyone in the clinic'}, those needing attention first.`
         }
         actions={<ButtonLink to="/patients/new">New patient</ButtonLink>}
       />
 
-      {caseload.isPending ? (
+      {listing === undefined && caseload.isPending ? (
         <LoadingState label="Loading your caseload" />
-      ) : caseload.isError ? (
+      ) : listing === undefined ? (
         <ErrorState
           title="Your caseload could not be loaded"
           error={caseload.error}
@@ -196,11 +275,11 @@ export function CaseloadPage() {
           <section className="panel" aria-labelledby="patients-heading">
             <div className="panel-header">
               <h2 id="patients-heading">
-                Patients <span className="count">({caseload.data.patients.length})</span>
+                Patients <span className="count">({listing.everyone ?? listing.matching})</span>
               </h2>
               <p className="panel-summary">
-                {withAlerts} with open alerts · {due} {due === 1 ? 'reassessment' : 'reassessments'}{' '}
-                due
+                {listing.withAlerts} with open alerts · {listing.due}{' '}
+                {listing.due === 1 ? 'reassessment' : 'reassessments'} due
               </p>
             </div>
 
@@ -257,12 +336,19 @@ export function CaseloadPage() {
             </div>
 
             <p className="results-count" role="status">
-              {filtered.length === caseload.data.patients.length
-                ? `Showing all ${filtered.length} ${filtered.length === 1 ? 'patient' : 'patients'}`
-                : `Showing ${filtered.length} of ${caseload.data.patients.length} patients`}
+              {resultsCount(listing.matching, listing.everyone, filtering)}
             </p>
+            {caseload.isError ? (
+              <ErrorState
+                title="The list could not be brought up to date"
+                error={caseload.error}
+                onRetry={() => {
+                  void caseload.refetch();
+                }}
+              />
+            ) : null}
 
-            {caseload.data.patients.length === 0 ? (
+            {listing.matching === 0 && !filtering ? (
               <EmptyState
                 title={
                   scope === 'mine' ? 'You have no patients yet' : 'The clinic has no patients yet'
@@ -271,7 +357,7 @@ export function CaseloadPage() {
               >
                 <p>When you add a patient, they appear here with their alerts and progress.</p>
               </EmptyState>
-            ) : filtered.length === 0 ? (
+            ) : listing.matching === 0 ? (
               <EmptyState
                 title="No patients match"
                 action={
@@ -290,23 +376,21 @@ export function CaseloadPage() {
             ) : (
               <>
                 <ul className="caseload-list">
-                  {filtered.slice(0, shown).map((entry) => (
-                    <CaseloadCard
-                      key={entry.patient.id}
-                      entry={entry}
-                      today={caseload.data.today}
-                    />
+                  {listing.entries.map((entry) => (
+                    <CaseloadCard key={entry.patient.id} entry={entry} today={listing.today} />
                   ))}
                 </ul>
-                {filtered.length > shown ? (
+                {listing.more > 0 ? (
                   <div className="list-more">
                     <Button
                       variant="secondary"
+                      disabled={clinic.isFetchingNextPage}
                       onClick={() => {
-                        setShown((count) => count + CASELOAD_PAGE_SIZE);
+                        if (scope === 'mine') setShown((count) => count + CASELOAD_PAGE_SIZE);
+                        else void clinic.fetchNextPage();
                       }}
                     >
-                      Show {Math.min(CASELOAD_PAGE_SIZE, filtered.length - shown)} more
+                      {clinic.isFetchingNextPage ? 'Loading more…' : `Show ${listing.more} more`}
                     </Button>
                   </div>
                 ) : null}

@@ -483,6 +483,57 @@ describe('GET /api/caseload', () => {
     expect(elsewhere).toEqual(['Hal Elsewhere']);
   });
 
+  it('pages through the ordered list, counting every page, and audits only the patients shown', async () => {
+    const everyone = (await entries(clinicA.clinicianId)).map((entry) => entry.patient.displayName);
+    const first = await caseload(clinicA.clinicianId, '?limit=3');
+    const firstBody = first.json<{ total: number; offset: number; patients: Entry[] }>();
+    expect(firstBody.total).toBe(everyone.length);
+    expect(firstBody.offset).toBe(0);
+    expect(firstBody.patients.map((entry) => entry.patient.displayName)).toEqual(
+      everyone.slice(0, 3),
+    );
+    const second = await caseload(clinicA.clinicianId, '?limit=3&offset=3');
+    expect(
+      second.json<{ patients: Entry[] }>().patients.map((entry) => entry.patient.displayName),
+    ).toEqual(everyone.slice(3, 6));
+    const beyond = await caseload(clinicA.clinicianId, '?limit=3&offset=100');
+    expect(beyond.json<{ total: number; patients: Entry[] }>()).toMatchObject({
+      total: everyone.length,
+      patients: [],
+    });
+
+    const reader = await insertUser(clinicA.clinicId, 'clinician');
+    const paged = await caseload(reader, '?all=true&limit=2');
+    const shown = paged.json<{ patients: Entry[] }>().patients.map((entry) => entry.patient.id);
+    const audited = await client.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.userId, reader), eq(auditLog.resource, 'caseload')));
+    expect(audited.map((row) => row.patientId).sort()).toEqual([...shown].sort());
+  });
+
+  it('narrows the list by name, open alerts and reassessments due, and counts them', async () => {
+    const urgent = await caseload(clinicA.clinicianId, '?q=URGENT');
+    expect(
+      urgent.json<{ patients: Entry[] }>().patients.map((entry) => entry.patient.displayName),
+    ).toEqual(['Yan Urgent', 'Xavier Urgent']);
+    // LIKE wildcards are matched as themselves.
+    const wildcard = await caseload(clinicA.clinicianId, '?q=%25');
+    expect(wildcard.json<{ total: number }>().total).toBe(0);
+    const withAlerts = await caseload(clinicA.clinicianId, '?alerts=true');
+    const alertsBody = withAlerts.json<{ total: number; withAlerts: number; patients: Entry[] }>();
+    expect(alertsBody.patients.every((entry) => entry.alerts.open > 0)).toBe(true);
+    expect(alertsBody.total).toBe(alertsBody.withAlerts);
+    expect(alertsBody.patients.map((entry) => entry.patient.displayName)).toContain(
+      'Zoe Emergency',
+    );
+    const due = await caseload(clinicA.clinicianId, '?reassessmentDue=true');
+    const dueBody = due.json<{ total: number; reassessmentsDue: number; patients: Entry[] }>();
+    expect(dueBody.patients.map((entry) => entry.patient.displayName)).toContain('Carl Due');
+    expect(dueBody.patients.every((entry) => entry.reassessment !== null)).toBe(true);
+    expect(dueBody.total).toBe(dueBody.reassessmentsDue);
+  });
+
   it('refuses a patient (403), the signed out (401) and a bad query (400), as problems', async () => {
     const patient = await caseload(patientUserId);
     expect(patient.statusCode).toBe(403);
@@ -492,6 +543,10 @@ describe('GET /api/caseload', () => {
     const bad = await caseload(clinicA.clinicianId, '?all=maybe');
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ errors: { path: string }[] }>().errors[0]?.path).toBe('query.all');
+    const badLimit = await caseload(clinicA.clinicianId, '?limit=0');
+    expect(badLimit.json<{ errors: { path: string }[] }>().errors[0]?.path).toBe('query.limit');
+    const unknown = await caseload(clinicA.clinicianId, '?sort=name');
+    expect(unknown.statusCode).toBe(400);
   });
 
   it('audits one read per patient shown, written in one INSERT, and is never cached', async () => {

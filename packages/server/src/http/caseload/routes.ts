@@ -11,7 +11,11 @@
  * Register after `registerSessionFeature`: it relies on its `request.auth`.
  */
 import { z } from 'zod';
-import { createCaseloadCaches, loadCaseload, type CaseloadEntry } from '../../caseload/caseload.js';
+import {
+  createCaseloadCaches,
+  loadCaseloadPage,
+  type CaseloadEntry,
+} from '../../caseload/caseload.js';
 import type { Database } from '../../database/client.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
 import { dayOf } from '../logs/routes.js';
@@ -29,11 +33,32 @@ export interface CaseloadFeatureOptions {
 
 const severitySchema = z.enum(['emergency', 'urgent', 'warning', 'info']);
 
-const querySchema = z.object({
-  all: z
-    .enum(['true', 'false'])
+const flag = z.enum(['true', 'false']).optional();
+
+const querySchema = z.strictObject({
+  all: flag.describe('`true`: every patient of the clinic, not only those you are responsible for'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
     .optional()
-    .describe('`true`: every patient of the clinic, not only those you are responsible for'),
+    .describe('Only patients whose name contains this (case-insensitive)'),
+  alerts: flag.describe('`true`: only patients with open alerts'),
+  reassessmentDue: flag.describe('`true`: only patients with a reassessment due'),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .optional()
+    .describe('Skip this many patients of the ordered list (with `limit`)'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('At most this many patients; every one when left out'),
 });
 
 const adherenceWindowSchema = z
@@ -132,6 +157,10 @@ export const caseloadSchema = z
   .object({
     today: z.iso.date(),
     scope: z.enum(['mine', 'clinic']),
+    total: z.int().describe('Patients matching the query over every page'),
+    withAlerts: z.int().describe('Of those, how many have open alerts'),
+    reassessmentsDue: z.int().describe('Of those, how many have a reassessment due'),
+    offset: z.int(),
     patients: z
       .array(caseloadEntrySchema)
       .describe(
@@ -185,7 +214,7 @@ export const caseloadRoutes: RoutePlugin<CaseloadFeatureOptions> = (app, options
       schema: {
         summary: 'The caseload dashboard',
         description:
-          'One entry per patient with an active episode (or none yet): open alerts, adherence, latest scores against baseline and the MCID, reassessments due and the last log, patients needing attention first. A clinician sees the patients they are responsible for; `?all=true` shows the whole clinic. An administrator always sees the whole clinic.',
+          'One entry per patient with an active episode (or none yet): open alerts, adherence, latest scores against baseline and the MCID, reassessments due and the last log, patients needing attention first. A clinician sees the patients they are responsible for; `?all=true` shows the whole clinic. An administrator always sees the whole clinic. `q`, `alerts` and `reassessmentDue` narrow the list; `offset` and `limit` page through it (`total` counts every page).',
         tags: ['caseload'],
         querystring: querySchema,
         response: {
@@ -202,9 +231,18 @@ export const caseloadRoutes: RoutePlugin<CaseloadFeatureOptions> = (app, options
       const at = now();
       const today = dayOf(at);
       const origin = requestOrigin(request);
-      const entries = await loadCaseload(
+      const { q, alerts, reassessmentDue, offset, limit } = request.query;
+      const page = await loadCaseloadPage(
         db,
-        { clinicId: user.clinicId, clinicianId: wholeClinic ? null : user.id, today },
+        {
+          clinicId: user.clinicId,
+          clinicianId: wholeClinic ? null : user.id,
+          today,
+          ...(q === undefined ? {} : { search: q }),
+          alertsOnly: alerts === 'true',
+          reassessmentDueOnly: reassessmentDue === 'true',
+          ...(limit === undefined ? {} : { page: { offset: offset ?? 0, limit } }),
+        },
         {
           caches,
           // One read per patient shown, so each patient's record of access is complete: one
@@ -236,7 +274,11 @@ export const caseloadRoutes: RoutePlugin<CaseloadFeatureOptions> = (app, options
       return {
         today,
         scope: wholeClinic ? ('clinic' as const) : ('mine' as const),
-        patients: entries.map(publicEntry),
+        total: page.total,
+        withAlerts: page.withAlerts,
+        reassessmentsDue: page.reassessmentsDue,
+        offset: limit === undefined ? 0 : (offset ?? 0),
+        patients: page.entries.map(publicEntry),
       };
     },
   );
