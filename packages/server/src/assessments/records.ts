@@ -16,6 +16,7 @@ import {
   episodes,
   patients,
   type Alert,
+  type AssessmentHistory,
   type AssessmentKind,
   type AssessmentRow,
   type Episode,
@@ -153,6 +154,8 @@ export interface RecordAssessmentInput {
   readonly kind: AssessmentKind;
   readonly assessedAt: Date;
   readonly evaluated: EvaluatedAssessment;
+  /** The history the clinician took (surgery, factors, work); null when none was sent. */
+  readonly history?: AssessmentHistory | null;
   readonly now: Date;
 }
 
@@ -198,6 +201,7 @@ export function recordAssessment(
         redFlagScreen: evaluated.screen,
         examination: evaluated.classificationInput,
         classification: evaluated.classification,
+        history: input.history ?? null,
         createdBy: input.createdBy,
         createdAt: input.now,
       })

@@ -166,6 +166,24 @@ export interface FlagDecision {
   readonly at: string;
 }
 
+export type WorkStatus =
+  'working' | 'modifiedDuties' | 'offWork' | 'notEmployed' | 'retired' | 'student';
+export type WorkDemands = 'sedentary' | 'light' | 'moderate' | 'heavy';
+
+/** The history taken besides what the rules read (`AssessmentHistory` in the server's schema). */
+export interface AssessmentHistory {
+  /** Previous spinal surgery (what, where, when); absent when there was none. */
+  readonly surgery?: string;
+  readonly aggravating?: readonly string[];
+  readonly easing?: readonly string[];
+  readonly work?: {
+    readonly occupation?: string;
+    readonly status?: WorkStatus;
+    readonly demands?: WorkDemands;
+  };
+  readonly notes?: string;
+}
+
 export interface AssessmentRecord {
   readonly id: string;
   readonly episodeId: string;
@@ -180,6 +198,8 @@ export interface AssessmentRecord {
   readonly redFlags: { readonly findings: FindingAnswers };
   readonly screen: RedFlagScreen;
   readonly classification: Classification | null;
+  /** Null for an assessment recorded before the history was taken (or without one). */
+  readonly history: AssessmentHistory | null;
   readonly flagDecision: FlagDecision | null;
   readonly decisionPending: boolean;
   readonly change: ChangeSinceBaseline | null;
@@ -201,6 +221,7 @@ export interface AssessmentSummary {
   };
   readonly decisionPending: boolean;
   readonly flagDecision: FlagDecision | null;
+  readonly history: AssessmentHistory | null;
 }
 
 export interface NewAssessment {
@@ -221,6 +242,7 @@ export interface NewAssessment {
       }[];
     };
   };
+  readonly history?: AssessmentHistory;
 }
 
 const episodePath = (episodeId: string) =>

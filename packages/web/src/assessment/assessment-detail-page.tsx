@@ -18,12 +18,14 @@ import {
   fetchAssessment,
   recordFlagDecision,
   ruleKeys,
+  type AssessmentHistory,
   type AssessmentRecord,
   type ChangeSinceBaseline,
   type Classification,
   type Criterion,
   type FlagDecisionChoice,
 } from './assessment-api.js';
+import { workDemandsWords, workStatusWords } from './history-words.js';
 import { RedFlagBanner, Sources } from './red-flag-banner.js';
 import './assessment.css';
 
@@ -44,6 +46,51 @@ const decisionWords: Readonly<Record<FlagDecisionChoice, string>> = {
   referred: 'Referred on',
   reviewedAndCleared: 'Reviewed and cleared: rehabilitation may go on',
 };
+
+function factorWords(factors: readonly string[] | undefined): string {
+  return factors === undefined || factors.length === 0 ? 'None recorded' : factors.join('; ');
+}
+
+/** Surgery, aggravating and easing factors, work and notes, as the clinician recorded them. */
+function HistoryView({ history }: { readonly history: AssessmentHistory | null }) {
+  if (history === null) {
+    return <p className="panel-empty">No history was recorded with this assessment.</p>;
+  }
+  const work = history.work ?? {};
+  const workParts = [
+    work.occupation,
+    work.status === undefined ? undefined : workStatusWords[work.status],
+    work.demands === undefined
+      ? undefined
+      : `physical demands: ${workDemandsWords[work.demands].toLowerCase()}`,
+  ].filter((part): part is string => part !== undefined);
+  return (
+    <dl className="details">
+      <div>
+        <dt>Previous spinal surgery</dt>
+        <dd>{history.surgery ?? 'None recorded'}</dd>
+      </div>
+      <div>
+        <dt>Aggravating factors</dt>
+        <dd>{factorWords(history.aggravating)}</dd>
+      </div>
+      <div>
+        <dt>Easing factors</dt>
+        <dd>{factorWords(history.easing)}</dd>
+      </div>
+      <div>
+        <dt>Work</dt>
+        <dd>{workParts.length === 0 ? 'Not recorded' : workParts.join(' · ')}</dd>
+      </div>
+      {history.notes === undefined ? null : (
+        <div>
+          <dt>Other notes</dt>
+          <dd>{history.notes}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
 
 function Scores({ record }: { readonly record: AssessmentRecord }) {
   if (record.questionnaires.length === 0) {
@@ -277,6 +324,10 @@ export function AssessmentResult({
       <section className="panel" aria-labelledby="screen-heading">
         <h2 id="screen-heading">Red-flag screen</h2>
         <RedFlagBanner screen={record.screen} saved />
+      </section>
+      <section className="panel" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <HistoryView history={record.history} />
       </section>
       <section className="panel" aria-labelledby="scores-heading">
         <h2 id="scores-heading">Scores</h2>

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.js';
+import type { Instrument } from './assessment-api.js';
 import {
+  HISTORY_FACTORS_MAX,
+  activitiesFromAnswers,
+  addFactor,
+  answersToDraft,
   buildAssessmentBody,
   emptyDraft,
   errorsByStep,
@@ -143,5 +148,112 @@ describe('screenQuestions', () => {
     expect(cervical).not.toContain('saddleNumbness');
     expect(cervical).toContain('myelopathySigns');
     expect(lumbar).not.toContain('age');
+  });
+});
+
+describe('the history', () => {
+  it('sends surgery, factors and work, trimmed, and leaves out what was left open', () => {
+    const { body, invalid } = buildAssessmentBody(
+      draftWith({
+        surgery: 'yes',
+        surgeryDetails: '  L5/S1 fusion, 2018 ',
+        aggravating: ['Sitting', 'Bending'],
+        occupation: ' Nurse ',
+        workStatus: 'modifiedDuties',
+        historyNotes: '   ',
+      }),
+      'lumbar',
+    );
+    expect(invalid).toEqual({});
+    expect(body.history).toEqual({
+      surgery: 'L5/S1 fusion, 2018',
+      aggravating: ['Sitting', 'Bending'],
+      work: { occupation: 'Nurse', status: 'modifiedDuties' },
+    });
+  });
+
+  it('sends no history when nothing was recorded, and no surgery when the answer is no', () => {
+    expect(buildAssessmentBody(draftWith({}), 'lumbar').body).not.toHaveProperty('history');
+    const { body } = buildAssessmentBody(
+      draftWith({ surgery: 'no', surgeryDetails: 'typed before changing the answer' }),
+      'lumbar',
+    );
+    expect(body).not.toHaveProperty('history');
+  });
+
+  it('asks for the details when the patient has had surgery', () => {
+    const { invalid } = buildAssessmentBody(draftWith({ surgery: 'yes' }), 'lumbar');
+    expect(invalid).toEqual({ 'history.surgery': expect.any(String) as string });
+    expect(stepOfField('history.surgery')).toBe('history');
+  });
+
+  it('reads the API’s history paths back onto the history step’s fields', () => {
+    const layout = { questionnaires: [], psfsRows: [], movements: [] };
+    expect(fieldKeyOfPath('history.work.status', layout)).toBe('history.work.status');
+    expect(fieldKeyOfPath('history.aggravating[3]', layout)).toBe('history.aggravating');
+    expect(stepOfField(fieldKeyOfPath('history.easing[0]', layout))).toBe('history');
+  });
+
+  it('adds a factor once, whatever its case, and no more than the API takes', () => {
+    expect(addFactor(['Sitting'], ' sitting ')).toEqual(['Sitting']);
+    expect(addFactor(['Sitting'], '  ')).toEqual(['Sitting']);
+    expect(addFactor(['Sitting'], ' Long drives ')).toEqual(['Sitting', 'Long drives']);
+    const full = Array.from({ length: HISTORY_FACTORS_MAX }, (_, index) => `F${String(index)}`);
+    expect(addFactor(full, 'One more')).toBe(full);
+  });
+
+  it('leaves the questionnaires out when they go to the patient’s phone', () => {
+    const { body } = buildAssessmentBody(
+      draftWith({ questionnaireMode: 'send', answers: { nprs: ['6'] } }),
+      'lumbar',
+    );
+    expect(body.questionnaires).toEqual([]);
+  });
+});
+
+describe('answers from the patient’s phone', () => {
+  const instrument = {
+    items: [
+      {
+        options: [
+          { value: 0, label: 'None' },
+          { value: 1, label: 'Some' },
+          { value: 2, label: 'A lot' },
+        ],
+      },
+      {
+        options: [
+          { value: 0, label: 'Disagree' },
+          { value: 1, label: 'Agree' },
+        ],
+      },
+      {
+        options: [
+          { value: 0, label: 'A' },
+          { value: 3, label: 'B' },
+          { value: 5, label: 'C' },
+        ],
+      },
+      { options: [{ value: 0, label: 'x' }] },
+      { options: [{ value: 0, label: 'y' }] },
+    ],
+  } as unknown as Instrument;
+
+  it('fills numbers, option labels, yes/no and the highest of several marks; skips the rest', () => {
+    expect(answersToDraft(instrument, [2, true, [0, 5, 3], null])).toEqual(['2', '1', '5', '', '']);
+    expect(answersToDraft(instrument, ['Some', false, 'nonsense'])).toEqual(['1', '0', '', '', '']);
+  });
+
+  it('fills PSFS goals as rows of activity and rating', () => {
+    const rows = activitiesFromAnswers([
+      { activity: 'Gardening', rating: 3 },
+      { activity: 'Running', rating: 6 },
+    ]);
+    expect(rows.slice(0, 3)).toEqual([
+      { activity: 'Gardening', rating: '3' },
+      { activity: 'Running', rating: '6' },
+      { activity: '', rating: '' },
+    ]);
+    expect(rows).toHaveLength(5);
   });
 });

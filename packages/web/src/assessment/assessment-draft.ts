@@ -17,7 +17,15 @@ import {
 import { ApiError } from '../api/client.js';
 import type { FormErrors } from '../ui/form.js';
 import { describeError } from '../ui/states.js';
-import type { AssessmentKind, FindingAnswers, NewAssessment } from './assessment-api.js';
+import type {
+  AssessmentHistory,
+  AssessmentKind,
+  FindingAnswers,
+  Instrument,
+  NewAssessment,
+  WorkDemands,
+  WorkStatus,
+} from './assessment-api.js';
 
 export const steps = [
   { id: 'history', title: 'History' },
@@ -35,6 +43,12 @@ export type FindingChoice = '' | 'yes' | 'no' | 'unknown';
 export type DurationUnit = 'days' | 'weeks' | 'months';
 
 export const PSFS_ROWS = 5;
+/** The server's bounds on the history (schemas.ts): a phrase or a few sentences, 20 factors. */
+export const HISTORY_TEXT_MAX_LENGTH = 500;
+export const HISTORY_FACTORS_MAX = 20;
+
+/** Fill the questionnaires in now, or send them to the patient's phone. */
+export type QuestionnaireMode = 'now' | 'send';
 
 export interface Draft {
   readonly kind: AssessmentKind;
@@ -43,12 +57,23 @@ export interface Draft {
   readonly durationUnit: DurationUnit;
   readonly recurrentEpisode: YesNo;
   readonly symptomsBelowKnee: YesNo;
+  /** Previous spinal surgery, and what it was. */
+  readonly surgery: YesNo;
+  readonly surgeryDetails: string;
+  /** Activities or positions that make the symptoms worse, or ease them. */
+  readonly aggravating: readonly string[];
+  readonly easing: readonly string[];
+  readonly occupation: string;
+  readonly workStatus: WorkStatus | '';
+  readonly workDemands: WorkDemands | '';
+  readonly historyNotes: string;
   /** Goals as PSFS activities, rated 0–10 (up to five rows). [S-PSFS] */
   readonly activities: readonly { readonly activity: string; readonly rating: string }[];
   readonly findings: Readonly<Record<string, FindingChoice>>;
   readonly inflammatoryFeatures: string;
   /** The questionnaires chosen (the PSFS goes with the goals, not here). */
   readonly instruments: readonly InstrumentId[];
+  readonly questionnaireMode: QuestionnaireMode;
   /** Option values as text, '' for a skipped item, by instrument. */
   readonly answers: Readonly<Partial<Record<InstrumentId, readonly string[]>>>;
   readonly exam: Readonly<Record<string, string>>;
@@ -63,10 +88,19 @@ export function emptyDraft(kind: AssessmentKind, instruments: readonly Instrumen
     durationUnit: 'weeks',
     recurrentEpisode: '',
     symptomsBelowKnee: '',
+    surgery: '',
+    surgeryDetails: '',
+    aggravating: [],
+    easing: [],
+    occupation: '',
+    workStatus: '',
+    workDemands: '',
+    historyNotes: '',
     activities: Array.from({ length: PSFS_ROWS }, () => ({ activity: '', rating: '' })),
     findings: {},
     inflammatoryFeatures: '',
     instruments,
+    questionnaireMode: 'now',
     answers: {},
     exam: {},
     movements: {},
@@ -141,12 +175,21 @@ export const fieldKeys = {
   exam: (id: string) => `examination.examination.${id}`,
   movement: (direction: string) => `movement.${direction}`,
   kind: 'kind',
+  surgery: 'history.surgery.answer',
+  surgeryDetails: 'history.surgery',
+  aggravating: 'history.aggravating',
+  easing: 'history.easing',
+  occupation: 'history.work.occupation',
+  workStatus: 'history.work.status',
+  workDemands: 'history.work.demands',
+  historyNotes: 'history.notes',
 } as const;
 
 /** Which step shows a field. */
 export function stepOfField(key: string): StepId {
   if (
     key === fieldKeys.age ||
+    key.startsWith('history.') ||
     key.startsWith('q.psfs') ||
     (key.startsWith('examination.') && !key.startsWith('examination.examination'))
   ) {
@@ -191,6 +234,9 @@ export function fieldKeyOfPath(path: string, layout: BodyLayout): string {
   }
   const finding = /^redFlags\.findings\.[A-Za-z0-9]+/u.exec(path);
   if (finding !== null) return finding[0];
+  // `history.aggravating[3]` belongs to the list's field.
+  const history = /^history(?:\.work)?\.[A-Za-z]+/u.exec(path);
+  if (history !== null) return history[0];
   const exam = /^examination(?:\.examination)?\.[A-Za-z0-9]+/u.exec(path);
   if (exam !== null) return exam[0];
   return path;
@@ -280,9 +326,85 @@ export function findingsOf(draft: Draft): FindingAnswers {
   return findings;
 }
 
-/** The chosen questionnaires with at least one answer. */
+/** The chosen questionnaires with at least one answer; none when they go to the phone. */
 export function filledInstruments(draft: Draft): readonly InstrumentId[] {
+  if (draft.questionnaireMode === 'send') return [];
   return draft.instruments.filter((id) => (draft.answers[id] ?? []).some((value) => value !== ''));
+}
+
+/** A factor typed or tapped, added once (the same words in any case count as one). */
+export function addFactor(list: readonly string[], factor: string): readonly string[] {
+  const trimmed = factor.trim().slice(0, HISTORY_TEXT_MAX_LENGTH);
+  if (trimmed === '' || list.length >= HISTORY_FACTORS_MAX) return list;
+  const lower = trimmed.toLowerCase();
+  if (list.some((entry) => entry.toLowerCase() === lower)) return list;
+  return [...list, trimmed];
+}
+
+/** The history as the API takes it; what was left open is not sent. */
+export function historyOf(draft: Draft): AssessmentHistory | undefined {
+  const surgery = draft.surgery === 'yes' ? draft.surgeryDetails.trim() : '';
+  const occupation = draft.occupation.trim();
+  const notes = draft.historyNotes.trim();
+  const work = {
+    ...(occupation === '' ? {} : { occupation }),
+    ...(draft.workStatus === '' ? {} : { status: draft.workStatus }),
+    ...(draft.workDemands === '' ? {} : { demands: draft.workDemands }),
+  };
+  const history: AssessmentHistory = {
+    ...(surgery === '' ? {} : { surgery }),
+    ...(draft.aggravating.length === 0 ? {} : { aggravating: draft.aggravating }),
+    ...(draft.easing.length === 0 ? {} : { easing: draft.easing }),
+    ...(Object.keys(work).length === 0 ? {} : { work }),
+    ...(notes === '' ? {} : { notes }),
+  };
+  return Object.keys(history).length === 0 ? undefined : history;
+}
+
+/**
+ * A patient's answers as the draft holds them (option values as text, '' for a skipped item).
+ * The phone sends numbers; an option label or true/false is read the way the server reads it,
+ * and an ODI section with several marks keeps the highest. Anything else is left unanswered.
+ */
+export function answersToDraft(instrument: Instrument, answers: readonly unknown[]): string[] {
+  const valueOf = (answer: unknown, index: number): number | undefined => {
+    const options = instrument.items[index]?.options ?? [];
+    if (typeof answer === 'number') return answer;
+    if (typeof answer === 'boolean') {
+      const sorted = options.map((option) => option.value).toSorted((a, b) => a - b);
+      return answer ? sorted.at(-1) : sorted[0];
+    }
+    if (typeof answer === 'string') {
+      return options.find((option) => option.label === answer)?.value;
+    }
+    if (Array.isArray(answer)) {
+      const marks = answer
+        .map((mark) => valueOf(mark, index))
+        .filter((value): value is number => value !== undefined);
+      return marks.length === 0 ? undefined : Math.max(...marks);
+    }
+    return undefined;
+  };
+  return instrument.items.map((_, index) => {
+    const value = valueOf(answers[index], index);
+    return value === undefined ? '' : String(value);
+  });
+}
+
+/** PSFS answers from the phone as goal rows (activity and rating). [S-PSFS] */
+export function activitiesFromAnswers(answers: readonly unknown[]): Draft['activities'] {
+  const rows = answers.slice(0, PSFS_ROWS).map((answer) => {
+    const entry = (typeof answer === 'object' && answer !== null ? answer : {}) as {
+      activity?: unknown;
+      rating?: unknown;
+    };
+    return {
+      activity: typeof entry.activity === 'string' ? entry.activity : '',
+      rating: typeof entry.rating === 'number' ? String(entry.rating) : '',
+    };
+  });
+  while (rows.length < PSFS_ROWS) rows.push({ activity: '', rating: '' });
+  return rows;
 }
 
 export interface BuiltBody {
@@ -305,6 +427,9 @@ export function buildAssessmentBody(draft: Draft, region: Region): BuiltBody {
   };
   checkNumber(fieldKeys.age, draft.age);
   checkNumber(fieldKeys.finding('inflammatoryBackPainFeatures'), draft.inflammatoryFeatures);
+  if (draft.surgery === 'yes' && draft.surgeryDetails.trim() === '') {
+    invalid[fieldKeys.surgeryDetails] = 'are needed when the patient has had surgery';
+  }
 
   const questionnaires: { instrument: InstrumentId; answers: unknown[] }[] = [];
   // A questionnaire chosen but not started has nothing to score: it is left out.
@@ -358,11 +483,13 @@ export function buildAssessmentBody(draft: Draft, region: Region): BuiltBody {
     ...history,
     ...(Object.keys(exam).length > 0 ? { examination: exam } : {}),
   };
+  const takenHistory = historyOf(draft);
   const body = {
     kind: draft.kind,
     questionnaires,
     redFlags: { findings: findingsOf(draft) },
     ...(Object.keys(examination).length > 0 ? { examination } : {}),
+    ...(takenHistory === undefined ? {} : { history: takenHistory }),
   } as NewAssessment;
   return {
     body,

@@ -17,7 +17,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { instrumentTitle } from '../outcomes/instruments.js';
 import { conditionLabel, regionLabel } from '../patients/conditions.js';
-import { fetchPatient, patientQueryKey, type Episode } from '../patients/patients-api.js';
+import {
+  fetchPatient,
+  patientQueryKey,
+  type Episode,
+  type PatientWithEpisodes,
+} from '../patients/patients-api.js';
 import { Button } from '../ui/button.js';
 import {
   Checkbox,
@@ -57,10 +62,13 @@ import {
   steps,
   type Draft,
   type FindingChoice,
+  type QuestionnaireMode,
   type StepErrors,
   type StepId,
   type YesNo,
 } from './assessment-draft.js';
+import { HistoryFields } from './history-fields.js';
+import { PatientAnswers, SendToPhone } from './questionnaire-sending.js';
 import { RedFlagBanner, isSerious } from './red-flag-banner.js';
 import './assessment.css';
 
@@ -105,6 +113,14 @@ function fieldLabels(region: Region, instruments: readonly Instrument[]): Record
     [fieldKeys.recurrentEpisode]: 'Recurrent episode',
     [fieldKeys.symptomsBelowKnee]: 'Symptoms below the knee',
     [fieldKeys.kind]: 'Kind of assessment',
+    [fieldKeys.surgery]: 'Previous spinal surgery',
+    [fieldKeys.surgeryDetails]: 'Details of the surgery',
+    [fieldKeys.aggravating]: 'Aggravating factors',
+    [fieldKeys.easing]: 'Easing factors',
+    [fieldKeys.occupation]: 'Occupation',
+    [fieldKeys.workStatus]: 'Work status',
+    [fieldKeys.workDemands]: 'Physical demands of the work',
+    [fieldKeys.historyNotes]: 'Other history notes',
   };
   for (let row = 0; row < PSFS_ROWS; row += 1) {
     labels[fieldKeys.answer('psfs', row)] = `Goal ${row + 1}`;
@@ -175,13 +191,14 @@ function fromRadio(value: string): string {
 }
 
 interface FlowProps {
-  readonly patientId: string;
+  readonly patient: PatientWithEpisodes;
   readonly episode: Episode;
   readonly instruments: readonly Instrument[];
   readonly previous: readonly AssessmentSummary[];
 }
 
-function AssessmentFlow({ patientId, episode, instruments, previous }: FlowProps) {
+function AssessmentFlow({ patient, episode, instruments, previous }: FlowProps) {
+  const patientId = patient.id;
   const region = episode.region;
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -362,7 +379,13 @@ function AssessmentFlow({ patientId, episode, instruments, previous }: FlowProps
             </>
           ) : null}
           {step === 'questionnaires' ? (
-            <QuestionnaireStep draft={draft} offered={offered} update={update} />
+            <QuestionnaireStep
+              draft={draft}
+              offered={offered}
+              update={update}
+              patient={patient}
+              episodeId={episode.id}
+            />
           ) : null}
           {step === 'examination' ? (
             <ExaminationStep draft={draft} region={region} update={update} />
@@ -445,6 +468,7 @@ function HistoryStep({ draft, region, update }: StepProps & { readonly region: R
           }}
         />
       ) : null}
+      <HistoryFields draft={draft} region={region} update={update} />
       <fieldset className="field assessment-goals">
         <legend className="field-label">Goals (Patient-Specific Functional Scale)</legend>
         <p className="field-hint">
@@ -490,11 +514,22 @@ function HistoryStep({ draft, region, update }: StepProps & { readonly region: R
   );
 }
 
+const modeOptions: readonly RadioOption[] = [
+  { value: 'now', label: 'Fill in now' },
+  { value: 'send', label: 'Send to the patient’s phone' },
+];
+
 function QuestionnaireStep({
   draft,
   offered,
   update,
-}: StepProps & { readonly offered: readonly Instrument[] }) {
+  patient,
+  episodeId,
+}: StepProps & {
+  readonly offered: readonly Instrument[];
+  readonly patient: PatientWithEpisodes;
+  readonly episodeId: string;
+}) {
   const toggle = (id: InstrumentId, on: boolean) => {
     const chosen = new Set(draft.instruments);
     if (on) chosen.add(id);
@@ -503,10 +538,18 @@ function QuestionnaireStep({
     update({ instruments: offered.map((i) => i.id).filter((candidate) => chosen.has(candidate)) });
   };
   const chosen = offered.filter((instrument) => draft.instruments.includes(instrument.id));
+  const sending = draft.questionnaireMode === 'send';
   return (
     <>
+      <PatientAnswers
+        patient={patient}
+        episodeId={episodeId}
+        offered={offered}
+        draft={draft}
+        update={update}
+      />
       <fieldset className="field">
-        <legend className="field-label">Questionnaires to fill in now</legend>
+        <legend className="field-label">Questionnaires</legend>
         <p className="field-hint">The PSFS goes with the goals in the history.</p>
         {offered.map((instrument) => (
           <Checkbox
@@ -519,7 +562,24 @@ function QuestionnaireStep({
           />
         ))}
       </fieldset>
-      {chosen.map((instrument) => (
+      <RadioGroup
+        name="questionnaireMode"
+        legend="How will the patient answer them?"
+        inline
+        options={modeOptions}
+        value={draft.questionnaireMode}
+        onChange={(value) => {
+          update({ questionnaireMode: value as QuestionnaireMode });
+        }}
+      />
+      {sending ? (
+        <SendToPhone
+          patient={patient}
+          episodeId={episodeId}
+          instruments={chosen.map((instrument) => instrument.id)}
+        />
+      ) : null}
+      {(sending ? [] : chosen).map((instrument) => (
         <QuestionnaireItems
           key={instrument.id}
           instrument={instrument}
@@ -670,7 +730,14 @@ function ReviewStep({ draft, hasBaseline, update }: StepProps & { readonly hasBa
           {filled.length === 0 ? 'none' : filled.map((id) => instrumentTitle(id)).join(', ')}
           {goals > 0 ? `, and ${goals} PSFS goal${goals === 1 ? '' : 's'}` : ''}
         </li>
-        {unfilled.length === 0 ? null : (
+        {draft.questionnaireMode === 'send' ? (
+          <li>
+            Sent to the patient’s phone, so not in this assessment:{' '}
+            {draft.instruments.length === 0
+              ? 'none chosen'
+              : draft.instruments.map((id) => instrumentTitle(id)).join(', ')}
+          </li>
+        ) : unfilled.length === 0 ? null : (
           <li>
             Chosen but not started, so left out:{' '}
             {unfilled.map((id) => instrumentTitle(id)).join(', ')}
@@ -769,7 +836,7 @@ export function NewAssessmentPage() {
         backLink={back}
       />
       <AssessmentFlow
-        patientId={patientId}
+        patient={patient.data}
         episode={episode}
         instruments={instruments.data}
         previous={previous.data}

@@ -3,7 +3,9 @@
  * in Chromium: the guided assessment. One run answers a cauda equina question "yes" — the
  * emergency shows at once, the assessment saves, and the clinician records a decision on it;
  * another is a plain reassessment whose result shows the scores, the change since the baseline
- * and the classification with its criteria. axe-core checks every page on the way.
+ * and the classification with its criteria. The history (surgery, aggravating and easing factors,
+ * work) shows on the result; the questionnaires can go to the phone of a patient with a log-in.
+ * axe-core checks every page on the way.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +73,34 @@ describe('journey 3: the assessment', () => {
           .check();
         await page.getByRole('textbox', { name: /^Goal 1/u }).fill('Lifting my toddler');
         await page.getByLabel('Rating for goal 1').selectOption('3');
+
+        // Surgery, aggravating and easing factors (tapped and typed), work.
+        await page
+          .getByRole('group', { name: 'Has the patient had spinal surgery before?' })
+          .getByLabel('Yes', { exact: true })
+          .check();
+        await page.getByLabel(/^Details of the surgery/u).fill('L4/5 microdiscectomy in 2021');
+        const aggravating = page.getByRole('group', { name: /^Aggravating factors/u });
+        await aggravating.getByRole('button', { name: 'Add Sitting' }).click();
+        await aggravating.getByRole('button', { name: 'Add Bending' }).click();
+        const another = aggravating.getByLabel(/^Another of the aggravating factors/u);
+        await another.fill('Long drives');
+        await another.press('Enter');
+        await aggravating
+          .getByRole('button', { name: 'Remove Bending from aggravating factors' })
+          .click();
+        await page
+          .getByRole('group', { name: /^Easing factors/u })
+          .getByRole('button', { name: 'Add Lying down' })
+          .click();
+        await page.getByLabel(/^Occupation/u).fill('Warehouse supervisor');
+        await page.getByLabel(/^Work status/u).selectOption('modifiedDuties');
+        await page.getByLabel(/^Physical demands of the work/u).selectOption('heavy');
+        expect(
+          await aggravating
+            .getByRole('listitem')
+            .evaluateAll((items) => items.map((item) => item.firstElementChild?.textContent)),
+        ).toEqual(['Sitting', 'Long drives']);
         await checkPage(page, 'j3-01-history');
 
         await page.getByRole('button', { name: 'Next: Red-flag screen' }).click();
@@ -128,6 +158,17 @@ describe('journey 3: the assessment', () => {
         expect(await page.locator('.notice--success').textContent()).toContain(
           'Sent to the emergency department',
         );
+        // The history as recorded.
+        const history = page.locator('section', {
+          has: page.getByRole('heading', { level: 2, name: 'History' }),
+        });
+        const recorded = await history.textContent();
+        expect(recorded).toContain('L4/5 microdiscectomy in 2021');
+        expect(recorded).toContain('Sitting; Long drives');
+        expect(recorded).toContain('Lying down');
+        expect(recorded).toContain('Warehouse supervisor');
+        expect(recorded).toContain('Working, lighter or changed duties');
+        expect(recorded).toContain('heavy');
         await checkPage(page, 'j3-04-decision-recorded');
 
         // The patient page lists it, decided.
@@ -189,6 +230,39 @@ describe('journey 3: the assessment', () => {
         expect(await classification.textContent()).toContain('Sources:');
         await page.getByRole('heading', { level: 2, name: 'Change since the baseline' }).waitFor();
         await checkPage(page, 'j3-08-result-768');
+        expectNoPageProblems(tab);
+      } finally {
+        await tab.context.close();
+      }
+    },
+    JOURNEY_MS,
+  );
+
+  it(
+    'sends the chosen questionnaires to the phone of a patient with a log-in',
+    async () => {
+      const tab = await openTab(harness, LAPTOP);
+      const { page } = tab;
+      try {
+        await logInAsClinician(page);
+        // Daniel Hughes is the demo patient with a log-in.
+        await startAssessment(page, 'Daniel Hughes');
+        await goToStep(page, 'Questionnaires');
+        await page.getByLabel('Send to the patient’s phone').check();
+        expect(await page.locator('.assessment-questionnaire').count()).toBe(0);
+        await page.getByLabel(/^A note for the patient/u).fill('Please fill these in this week.');
+        await page.getByRole('button', { name: 'Send to Daniel Hughes’s phone' }).click();
+        const sent = page.locator('.assessment-send[role="status"]');
+        await sent.waitFor();
+        expect(await sent.textContent()).toContain('Sent to Daniel Hughes’s phone');
+        // The request now waits for the patient's answers.
+        await page.getByText(/^Waiting for answers:/u).waitFor();
+        await checkPage(page, 'j3-09-sent-to-phone');
+
+        await goToStep(page, 'Review and save');
+        expect(await page.locator('.history-list').textContent()).toContain(
+          'Sent to the patient’s phone',
+        );
         expectNoPageProblems(tab);
       } finally {
         await tab.context.close();

@@ -19,7 +19,8 @@
  */
 import { screenRedFlags } from '@spinewise/clinical';
 import type { Database } from '../../database/client.js';
-import type { Alert, AssessmentRow, Episode } from '../../database/schema.js';
+import type { z } from 'zod';
+import type { Alert, AssessmentHistory, AssessmentRow, Episode } from '../../database/schema.js';
 import { changeSinceBaseline, evaluateAssessment } from '../../assessments/evaluate.js';
 import {
   alertsRaisedBy,
@@ -38,6 +39,7 @@ import { requestOrigin } from '../session/audit.js';
 import { requireRole } from '../session/plugin.js';
 import { episodeRoutes } from './episodes.js';
 import { instrumentRoutes } from './instruments.js';
+import type { assessmentHistorySchema } from './schemas.js';
 import {
   assessmentListSchema,
   assessmentParams,
@@ -99,6 +101,7 @@ async function assessmentRecord(
     screen: row.redFlagScreen,
     classificationInput: row.examination,
     classification: row.classification,
+    history: row.history,
     flagDecision: row.flagDecision,
     decisionPending: decisionPending(row),
     change: await changeOf(db, row, episode),
@@ -131,6 +134,27 @@ function assessmentSummary(row: AssessmentRow) {
     },
     decisionPending: decisionPending(row),
     flagDecision: row.flagDecision,
+    history: row.history,
+  };
+}
+
+/** The history as stored: fields left out stay out (never `undefined` in the JSON). */
+function storedHistory(input: z.output<typeof assessmentHistorySchema>): AssessmentHistory {
+  const { work } = input;
+  return {
+    ...(input.surgery === undefined ? {} : { surgery: input.surgery }),
+    ...(input.aggravating === undefined ? {} : { aggravating: input.aggravating }),
+    ...(input.easing === undefined ? {} : { easing: input.easing }),
+    ...(work === undefined
+      ? {}
+      : {
+          work: {
+            ...(work.occupation === undefined ? {} : { occupation: work.occupation }),
+            ...(work.status === undefined ? {} : { status: work.status }),
+            ...(work.demands === undefined ? {} : { demands: work.demands }),
+          },
+        }),
+    ...(input.notes === undefined ? {} : { notes: input.notes }),
   };
 }
 
@@ -175,6 +199,7 @@ export const assessmentRoutes: RoutePlugin<AssessmentFeatureOptions> = (app, opt
         questionnaires,
         redFlags,
         examination,
+        history,
       } = request.body;
       const at = now();
       const assessedAt = assessedAtText === undefined ? at : new Date(assessedAtText);
@@ -210,6 +235,7 @@ export const assessmentRoutes: RoutePlugin<AssessmentFeatureOptions> = (app, opt
         kind,
         assessedAt,
         evaluated,
+        history: history === undefined ? null : storedHistory(history),
         now: at,
       });
       if (!result.ok) {
@@ -226,6 +252,7 @@ export const assessmentRoutes: RoutePlugin<AssessmentFeatureOptions> = (app, opt
           episodeId: episode.id,
           kind,
           screenAction: evaluated.screen.action,
+          withHistory: history !== undefined,
           alertIds: result.alert === null ? [] : [result.alert.id],
           resolvedAlertIds: result.resolvedAlerts.map((alert) => alert.id),
         },

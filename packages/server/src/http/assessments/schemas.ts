@@ -16,6 +16,7 @@ import {
 } from '@spinewise/clinical';
 import { z } from 'zod';
 import { flagDecisions } from '../../assessments/records.js';
+import type { WorkDemands, WorkStatus } from '../../database/schema.js';
 import { storable } from './storable.js';
 
 // The clinical core lists its values as plain arrays; zod wants non-empty tuples.
@@ -123,6 +124,70 @@ const examinationInputSchema = z
       'What the classification rules read besides the scores: history items and examination findings. Leave out what was not assessed; the rules then show it as unknown. The age is taken from the red-flag findings when left out.',
   });
 
+/** History entries are phrases or a few sentences, never documents. */
+export const HISTORY_TEXT_MAX_LENGTH = 500;
+/** Aggravating and easing factors: a short list each. */
+export const HISTORY_FACTORS_MAX = 20;
+
+const historyText = z.string().trim().min(1, 'must not be empty').max(HISTORY_TEXT_MAX_LENGTH);
+const historyFactors = z.array(historyText).max(HISTORY_FACTORS_MAX);
+
+export const workStatuses = [
+  'working',
+  'modifiedDuties',
+  'offWork',
+  'notEmployed',
+  'retired',
+  'student',
+] as const satisfies readonly WorkStatus[];
+export const workDemands = [
+  'sedentary',
+  'light',
+  'moderate',
+  'heavy',
+] as const satisfies readonly WorkDemands[];
+
+export const assessmentHistorySchema = z
+  .strictObject({
+    surgery: historyText
+      .optional()
+      .describe('Previous spinal surgery (what, where, when); left out when there was none'),
+    aggravating: historyFactors
+      .optional()
+      .describe('Activities or positions that make the symptoms worse'),
+    easing: historyFactors.optional().describe('Activities or positions that ease them'),
+    work: z
+      .strictObject({
+        occupation: historyText.optional(),
+        status: z.enum(workStatuses).optional(),
+        demands: z.enum(workDemands).optional().describe('The physical demands of the work'),
+      })
+      .optional(),
+    notes: historyText.optional().describe('Anything else the clinician noted'),
+  })
+  .meta({
+    id: 'AssessmentHistory',
+    description:
+      'The history the clinician took besides what the rules read: surgery, aggravating and easing factors, work. Texts are trimmed; an empty one is refused (leave the field out instead).',
+  });
+
+/** The history as stored and answered (the request's, checked and trimmed). */
+const storedHistorySchema = z
+  .object({
+    surgery: z.string().optional(),
+    aggravating: text.optional(),
+    easing: text.optional(),
+    work: z
+      .object({
+        occupation: z.string().optional(),
+        status: z.enum(workStatuses).optional(),
+        demands: z.enum(workDemands).optional(),
+      })
+      .optional(),
+    notes: z.string().optional(),
+  })
+  .meta({ id: 'StoredAssessmentHistory' });
+
 export const createAssessmentBodySchema = z
   .strictObject({
     kind: z.enum(['baseline', 'reassessment']),
@@ -133,6 +198,7 @@ export const createAssessmentBodySchema = z
     questionnaires: z.array(questionnaireAnswersSchema).max(instrumentIds.length),
     redFlags: z.strictObject({ findings: findingsSchema }),
     examination: examinationInputSchema.optional(),
+    history: assessmentHistorySchema.optional(),
   })
   .meta({ id: 'NewAssessment' });
 
@@ -416,6 +482,9 @@ export const assessmentRecordSchema = z
     screen: redFlagScreenSchema,
     classificationInput: classificationInputSchema.nullable(),
     classification: classificationSchema.nullable(),
+    history: storedHistorySchema
+      .nullable()
+      .describe('The history taken; null when none was recorded (older assessments)'),
     flagDecision: flagDecisionSchema.nullable(),
     decisionPending: z
       .boolean()
@@ -457,6 +526,9 @@ export const assessmentListSchema = z
           }),
           decisionPending: z.boolean(),
           flagDecision: flagDecisionSchema.nullable(),
+          history: storedHistorySchema
+            .nullable()
+            .describe('The history taken; null when none was recorded'),
         }),
       )
       .readonly(),
