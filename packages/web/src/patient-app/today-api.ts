@@ -1,5 +1,6 @@
 /** The patient's programme for today (`GET /api/me/today`), as the API's `Today` schema has it. */
 import { api } from '../api/client.js';
+import { useCachedQuery } from './offline/cached-query.js';
 
 export interface TodayExercise {
   readonly id: string;
@@ -98,3 +99,85 @@ export const activityLabels: Readonly<Record<ProgrammeWeek['activity']['kind'], 
   walkingIntervals: 'Walking in short spells',
   cycling: 'Cycling',
 };
+
+// ---------------------------------------------------------------- logs and check-ins
+
+/** One exercise's log as `POST /api/me/logs` takes it (the clinical core's `SessionLog`). */
+export interface SessionLogBody {
+  readonly date: string;
+  readonly exerciseId: string;
+  readonly setsDone: number;
+  readonly repsDone?: number;
+  readonly holdSecondsDone?: number;
+  readonly minutesDone?: number;
+  readonly completed: 'done' | 'partly' | 'skipped';
+  readonly painBefore?: number;
+  readonly painDuring?: number;
+  readonly painAfter?: number;
+  readonly difficulty?: 'easy' | 'moderate' | 'hard';
+  readonly symptoms?: readonly LogSymptomId[];
+  readonly note?: string;
+}
+
+export type LogSymptomId =
+  | 'peripheralisation'
+  | 'newNumbnessOrWeakness'
+  | 'bladderBowelSaddle'
+  | 'feverUnwell'
+  | 'nightPain';
+
+export const LOGS_URL = '/api/me/logs';
+export const CHECK_INS_URL = '/api/me/check-ins';
+
+/** The next-morning check-in as `POST /api/me/check-ins` takes it. */
+export interface CheckInBody {
+  readonly sessionOn: string;
+  readonly pain: number;
+  readonly stiffness: number;
+}
+
+export interface CheckIn extends CheckInBody {
+  readonly id: string;
+  readonly createdAt: string;
+}
+
+export const checkInsQueryKey = (from: string, to: string) =>
+  ['me', 'check-ins', from, to] as const;
+
+export async function fetchCheckIns(
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+): Promise<readonly CheckIn[]> {
+  const params = new URLSearchParams({ from, to });
+  return (await api.get<{ checkIns: CheckIn[] }>(`/api/me/check-ins?${params}`, signal)).checkIns;
+}
+
+/** Every exercise of the week's sessions, once each, in order. */
+export function exercisesOf(week: ProgrammeWeek): TodayExercise[] {
+  const seen = new Set<string>();
+  return week.sessions.flatMap((session) =>
+    session.exercises.filter((exercise) => {
+      if (seen.has(exercise.id)) return false;
+      seen.add(exercise.id);
+      return true;
+    }),
+  );
+}
+
+/** Repetitions set by set: the pyramid when there is one, else the same count each set. */
+export function repsPlan(exercise: Pick<TodayExercise, 'sets' | 'reps' | 'repsPerSet'>): number[] {
+  if (exercise.repsPerSet !== undefined && exercise.repsPerSet.length > 0) {
+    return [...exercise.repsPerSet];
+  }
+  return Array.from({ length: exercise.sets }, () => exercise.reps ?? 1);
+}
+
+/** Today's programme, kept on the phone for when there is no connection. */
+export function useToday() {
+  return useCachedQuery({
+    queryKey: todayQueryKey,
+    queryFn: ({ signal }) => fetchToday(signal),
+    storeKey: 'today',
+  });
+}

@@ -1,20 +1,114 @@
 /**
- * The patient's day: this week's exercises with how much of each, and the activity goal. The
- * start of the patient app (issue 6 adds logging, lessons and the rest); it already shows what
- * to do today, from the programme the clinician approved.
+ * The patient's day (`/app`): the morning check-in after a logged session, help when something
+ * feels wrong or the pain flares up, "before you start" (pain and symptom questions), then each
+ * exercise of today's session with its figure, steps, dose, guided player and log, and the
+ * week's walking or activity goal. It works offline from the copy kept on the phone; logs and
+ * check-ins go through the outbox.
  */
+import { addDays } from '@spinewise/clinical';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { isApiError } from '../api/client.js';
 import { formatDay, formatLongDay } from '../format/dates.js';
+import { buttonClass } from '../ui/button.js';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.js';
-import { activityLabels, doseInWords, fetchToday, todayQueryKey, type Today } from './today-api.js';
+import { SavedCopyNotice } from './offline/cached-query.js';
+import { QuestionnairesDueCard } from './questionnaires/due-card.js';
+import { useOutbox } from './offline/outbox.js';
+import { SymptomReport } from './safety/symptom-report.js';
+import { CheckInCard, checkInsOnPhone } from './session/check-in-card.js';
+import { loadPainBefore, loggedOn, logsOn, savePainBefore } from './session/day-log.js';
+import { ExerciseCard } from './session/exercise-card.js';
+import { PainScale } from './session/pain-scale.js';
+import {
+  activityLabels,
+  checkInsQueryKey,
+  doseInWords,
+  exercisesOf,
+  fetchCheckIns,
+  repsPlan,
+  useToday,
+  type Today,
+} from './today-api.js';
+import './session/session.css';
+import './safety/safety.css';
 
 function phaseName(phase: string): string {
   return phase.charAt(0).toUpperCase() + phase.slice(1);
 }
 
+/** The morning check-in, the day after a session logged on this phone and not checked in yet. */
+function MorningCheckIn({ today }: { readonly today: Today }) {
+  const { entries } = useOutbox();
+  const yesterday = addDays(today.date, -1);
+  const logged = loggedOn(entries, yesterday);
+  const onPhone = checkInsOnPhone(entries, yesterday);
+  const server = useQuery({
+    queryKey: checkInsQueryKey(yesterday, yesterday),
+    queryFn: ({ signal }) => fetchCheckIns(yesterday, yesterday, signal),
+    enabled: logged && onPhone.length === 0,
+  });
+  if (!logged) return null;
+  const [sent] = onPhone;
+  if (sent !== undefined) return <CheckInCard sessionOn={yesterday} sent={sent} />;
+  // Checked in from another phone: nothing to ask. Offline (no answer), ask anyway: the
+  // check-in waits on the phone, and the server refuses a second one for the day.
+  if (server.isPending || (server.isSuccess && server.data.length > 0)) return null;
+  return <CheckInCard sessionOn={yesterday} />;
+}
+
+function HelpLinks() {
+  return (
+    <nav className="help-links" aria-label="Help">
+      <Link className={buttonClass('secondary')} to="/app/symptoms">
+        Something feels wrong
+      </Link>
+      <Link className={buttonClass('secondary')} to="/app/flare-up">
+        Having a flare-up?
+      </Link>
+    </nav>
+  );
+}
+
+function BeforeYouStart({
+  today,
+  painBefore,
+  onPainBefore,
+}: {
+  readonly today: Today;
+  readonly painBefore: number | undefined;
+  readonly onPainBefore: (pain: number) => void;
+}) {
+  const first = today.week === null ? undefined : exercisesOf(today.week)[0];
+  return (
+    <section className="panel before-start" aria-labelledby="before-start-heading">
+      <h2 id="before-start-heading">Before you start</h2>
+      <PainScale
+        name="painBeforeSession"
+        legend="How much pain do you have right now?"
+        value={painBefore}
+        onChange={onPainBefore}
+        withWords={false}
+      />
+      <details className="before-start-symptoms">
+        <summary>Any new or worrying symptoms? Check here first</summary>
+        <SymptomReport
+          legend="Are any of these happening to you now?"
+          date={today.date}
+          {...(first === undefined ? {} : { exerciseId: first.id })}
+          {...(painBefore === undefined ? {} : { painBefore })}
+          note="Reported before starting the session"
+        />
+      </details>
+    </section>
+  );
+}
+
 function Week({ today }: { readonly today: Today }) {
   const { week } = today;
+  const { entries } = useOutbox();
+  const [painBefore, setPainBefore] = useState(() => loadPainBefore(today.date));
   if (week === null) {
     return today.date < today.programme.startDate ? (
       <EmptyState title="Your programme has not started yet">
@@ -31,44 +125,71 @@ function Week({ today }: { readonly today: Today }) {
       </EmptyState>
     );
   }
+  const logged = logsOn(entries, today.date);
+  const seen = new Set<string>();
   return (
     <>
       <p className="today-week">
         Week {week.week} · {phaseName(week.phase)} phase
       </p>
-      {week.sessions.map((session) => (
-        <section
-          key={session.id}
-          className="panel today-session"
-          aria-labelledby={`session-${session.id}`}
-        >
-          <h2 id={`session-${session.id}`}>{session.name}</h2>
-          <p className="today-session-meta">
-            {session.daysPerWeek} days a week · about{' '}
-            {Math.max(1, Math.round(session.dailyMinutes))} minutes a day
-          </p>
-          <ol className="exercise-list">
-            {session.exercises.map((exercise) => (
-              <li key={exercise.id} className="exercise">
-                <h3 className="exercise-name">{exercise.name}</h3>
-                <p className="exercise-dose">{doseInWords(exercise)}</p>
-                {exercise.cautions.length === 0 ? null : (
-                  <ul className="exercise-cautions" aria-label={`Take care with ${exercise.name}`}>
-                    {exercise.cautions.map((caution) => (
-                      <li key={caution}>{caution}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
+      <BeforeYouStart
+        today={today}
+        painBefore={painBefore}
+        onPainBefore={(pain) => {
+          savePainBefore(today.date, pain);
+          setPainBefore(pain);
+        }}
+      />
+      {week.sessions.map((session) => {
+        // An exercise in two sessions of the week is shown (and logged) once.
+        const exercises = session.exercises.filter((exercise) => {
+          if (seen.has(exercise.id)) return false;
+          seen.add(exercise.id);
+          return true;
+        });
+        if (exercises.length === 0) return null;
+        return (
+          <section
+            key={session.id}
+            className="today-session"
+            aria-labelledby={`session-${session.id}`}
+          >
+            <h2 id={`session-${session.id}`}>{session.name}</h2>
+            <p className="today-session-meta">
+              {session.daysPerWeek} days a week · about{' '}
+              {Math.max(1, Math.round(session.dailyMinutes))} minutes a day
+            </p>
+            {exercises.map((exercise) => (
+              <ExerciseCard
+                key={exercise.id}
+                exercise={{
+                  id: exercise.id,
+                  name: exercise.name,
+                  sets: exercise.sets,
+                  repsPerSet: repsPlan(exercise),
+                  ...(exercise.holdSeconds === undefined
+                    ? {}
+                    : { holdSeconds: exercise.holdSeconds }),
+                  ...(exercise.minutes === undefined ? {} : { minutes: exercise.minutes }),
+                  dose: doseInWords(exercise),
+                  cautions: exercise.cautions,
+                }}
+                date={today.date}
+                logged={logged.get(exercise.id) ?? []}
+                {...(painBefore === undefined ? {} : { painBefore })}
+              />
             ))}
-          </ol>
-        </section>
-      ))}
+          </section>
+        );
+      })}
       <section className="panel" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Staying active</h2>
+        <h2 id="activity-heading">Staying active this week</h2>
         <p>
           {activityLabels[week.activity.kind]}: {week.activity.minutesPerDay} minutes a day,{' '}
           {week.activity.daysPerWeek} days a week.
+        </p>
+        <p className="field-hint">
+          Go at a pace where you can still talk. It is fine to split it into shorter walks.
         </p>
       </section>
     </>
@@ -76,7 +197,7 @@ function Week({ today }: { readonly today: Today }) {
 }
 
 export function TodayPage() {
-  const today = useQuery({ queryKey: todayQueryKey, queryFn: ({ signal }) => fetchToday(signal) });
+  const today = useToday();
   return (
     <>
       <title>Today · Spinewise</title>
@@ -88,6 +209,10 @@ export function TodayPage() {
           <p className="page-lead">{formatLongDay(today.data.date)}</p>
         )}
       </header>
+      <SavedCopyNotice query={today} />
+      {today.data === undefined ? null : <MorningCheckIn today={today.data} />}
+      <QuestionnairesDueCard />
+      <HelpLinks />
       {today.isPending ? (
         <LoadingState label="Loading your programme" />
       ) : today.isError ? (
