@@ -2,7 +2,7 @@
  * Running the server: configuration → database (embedded or external) → migrations → the HTTP
  * app. Returns a handle whose `close` shuts everything down in order (app, pool, database).
  */
-import type { Config } from './config/config.js';
+import { DEFAULT_VAPID_SUBJECT, type Config } from './config/config.js';
 import { connect } from './database/client.js';
 import { runMigrations } from './database/migrate.js';
 import { openDatabase } from './database/open.js';
@@ -10,6 +10,8 @@ import { buildApp, type App } from './http/app.js';
 import { databaseHealth } from './http/health.js';
 import { registerApi } from './http/api.js';
 import { DEFAULT_WEB_DIR } from './http/web.js';
+import { webPushSender, type PushSender } from './reminders/push.js';
+import { startReminderScheduler, type ReminderScheduler } from './reminders/scheduler.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -22,6 +24,10 @@ export interface StartOptions {
   readonly log?: (message: string) => void;
   /** Work done after migrations and before listening (the demo seed). */
   readonly prepare?: (databaseUrl: string) => Promise<void>;
+  /**
+   * The reminder scheduler's clock and sender (Web Push by default); `false`: no scheduler.
+   */
+  readonly reminders?: false | { readonly now?: () => Date; readonly sender?: PushSender };
 }
 
 export async function startServer(
@@ -32,6 +38,7 @@ export async function startServer(
   const database = await openDatabase(config, log);
   let client: ReturnType<typeof connect> | undefined;
   let app: App | undefined;
+  let reminders: ReminderScheduler | undefined;
   try {
     await runMigrations(database.url);
     await options.prepare?.(database.url);
@@ -45,25 +52,42 @@ export async function startServer(
     });
     registerApi(app, { db: client.db });
     await listen(app, config);
+    if (options.reminders !== false) {
+      const db = client.db;
+      const appLog = app.log;
+      reminders = startReminderScheduler({
+        db,
+        sender:
+          options.reminders?.sender ??
+          webPushSender(db, config.SPINEWISE_VAPID_SUBJECT ?? DEFAULT_VAPID_SUBJECT),
+        ...(options.reminders?.now === undefined ? {} : { now: options.reminders.now }),
+        onError: (error) => {
+          appLog.error({ err: error }, 'sending reminders failed');
+        },
+      });
+    }
   } catch (error) {
     await app?.close();
     await client?.close();
     await database.close();
     throw error;
   }
-  const running = app;
+  const listening = app;
   const pool = client;
-  const address = running.server.address();
+  const scheduler = reminders;
+  const address = listening.server.address();
   const port = address !== null && typeof address === 'object' ? address.port : DEFAULT_PORT;
   let closed = false;
   return {
     url: `http://${config.HOST}:${port}`,
-    app: running,
+    app: listening,
     database: database.description,
     async close() {
       if (closed) return;
       closed = true;
-      await running.close();
+      // Reminders first: a pass under way finishes before the pool closes under it.
+      await scheduler?.stop();
+      await listening.close();
       await pool.close();
       await database.close();
     },

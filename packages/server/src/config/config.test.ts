@@ -44,6 +44,22 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the Web Push contact, a mailto: address or an https: URL', () => {
+    expect(loadConfig({}).SPINEWISE_VAPID_SUBJECT).toBeUndefined();
+    expect(
+      loadConfig({ SPINEWISE_VAPID_SUBJECT: 'mailto:it@clinic.example' }).SPINEWISE_VAPID_SUBJECT,
+    ).toBe('mailto:it@clinic.example');
+    expect(
+      loadConfig({ SPINEWISE_VAPID_SUBJECT: 'https://clinic.example/contact' })
+        .SPINEWISE_VAPID_SUBJECT,
+    ).toBe('https://clinic.example/contact');
+    for (const bad of ['it@clinic.example', 'http://clinic.example', 'mailto:nobody']) {
+      expect(() => loadConfig({ SPINEWISE_VAPID_SUBJECT: bad })).toThrow(
+        /SPINEWISE_VAPID_SUBJECT: must be a mailto: address or an https: URL/,
+      );
+    }
+  });
+
   it('rejects ports out of range', () => {
     expect(() => loadConfig({ SPINEWISE_PG_PORT: '80' })).toThrow(/SPINEWISE_PG_PORT/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);

@@ -38,7 +38,24 @@ const schema = z.object({
   /** The web app's build (`packages/web/dist` by default), served at `/` beside the API. */
   SPINEWISE_WEB_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Who push services may contact about our reminders (Web Push VAPID `sub`): a `mailto:`
+   * address or an `https:` URL of the clinic. Unset: `DEFAULT_VAPID_SUBJECT`, a placeholder
+   * that Apple's push service (Safari, iPhone) refuses — set it where patients use iPhones.
+   */
+  SPINEWISE_VAPID_SUBJECT: z
+    .string()
+    .refine(
+      (value) =>
+        /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/u.test(value) ||
+        (value.startsWith('https://') && URL.canParse(value)),
+      'must be a mailto: address or an https: URL',
+    )
+    .optional(),
 });
+
+/** The VAPID subject when `SPINEWISE_VAPID_SUBJECT` is unset (see above). */
+export const DEFAULT_VAPID_SUBJECT = 'mailto:reminders@spinewise.invalid';
 
 export type Config = z.infer<typeof schema>;
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { newPatientUserId } from '../auth/sign-in-names.js';
 import type { Database } from '../database/client.js';
+import { CURRENT_CONSENT_VERSION } from '../http/patients/consent.js';
 import {
   alerts,
   assessments,
@@ -144,7 +145,12 @@ export async function seedDemoClinic(
         .returning({ id: users.id });
       await tx
         .update(patients)
-        .set({ userId: (user as { id: string }).id })
+        // The demo patient has accepted the consent and privacy note, as on joining.
+        .set({
+          userId: (user as { id: string }).id,
+          consentAcceptedAt: new Date(`${clinic.today}T09:00:00Z`),
+          consentVersion: CURRENT_CONSENT_VERSION,
+        })
         .where(eq(patients.id, patientId));
       logins.push({ role: 'patient', email: DEMO_PATIENT_EMAIL, password: DEMO_PASSWORDS.patient });
     }

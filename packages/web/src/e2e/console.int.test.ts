@@ -293,12 +293,17 @@ describe('journey 2: a new patient', () => {
           // PINs that do not match are caught before anything is sent.
           await phone.page.getByLabel('Choose a PIN').fill('246810');
           await phone.page.getByLabel('Type the PIN again').fill('246811');
-          await phone.page.getByRole('button', { name: 'Set up my app' }).click();
+          await phone.page.getByRole('button', { name: 'Continue' }).click();
           await phone.page.getByRole('link', { name: 'The two PINs are not the same.' }).waitFor();
           await checkPage(phone.page, 'j2-05-join-errors');
 
           await phone.page.getByLabel('Type the PIN again').fill('246810');
+          await phone.page.getByRole('button', { name: 'Continue' }).click();
+          // The consent and privacy note, then the welcome (skipped here; join.int.test.ts
+          // walks through it).
+          await phone.page.getByLabel('I have read this and I agree').check();
           await phone.page.getByRole('button', { name: 'Set up my app' }).click();
+          await phone.page.getByRole('link', { name: 'Skip the welcome' }).click();
           await phone.page.waitForURL(/\/app$/u);
           await phone.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
           // A new patient has no programme yet: the page says so kindly.
@@ -315,6 +320,8 @@ describe('journey 2: a new patient', () => {
           await again.page.goto(link);
           await again.page.getByLabel('Choose a PIN').fill('246810');
           await again.page.getByLabel('Type the PIN again').fill('246810');
+          await again.page.getByRole('button', { name: 'Continue' }).click();
+          await again.page.getByLabel('I have read this and I agree').check();
           await again.page.getByRole('button', { name: 'Set up my app' }).click();
           await again.page.getByRole('link', { name: /This code cannot be used/u }).waitFor();
         } finally {
@@ -359,7 +366,10 @@ describe('journey 2: a new patient', () => {
           await phone.page.getByLabel('With a password').check();
           await phone.page.getByLabel('Choose a password').fill('walking by the river');
           await phone.page.getByLabel('Type the password again').fill('walking by the river');
+          await phone.page.getByRole('button', { name: 'Continue' }).click();
+          await phone.page.getByLabel('I have read this and I agree').check();
           await phone.page.getByRole('button', { name: 'Set up my app' }).click();
+          await phone.page.getByRole('link', { name: 'Skip the welcome' }).click();
           await phone.page.waitForURL(/\/app$/u);
           await phone.page.locator('.exercise').first().waitFor();
           expect(await phone.page.locator('.today-week').textContent()).toMatch(/^Week \d+ · /u);

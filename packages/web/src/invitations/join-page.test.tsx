@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, problem, renderApp } from '../app/test-app.fixture.js';
+import { CONSENT_VERSION } from '../patient-app/welcome/consent-note.js';
 import { checkRedemption } from './join-page.js';
 
 afterEach(() => {
@@ -19,6 +20,13 @@ const patientUser = {
 async function choosePin(pin: string, again = pin) {
   fireEvent.change(await screen.findByLabelText('Choose a PIN'), { target: { value: pin } });
   fireEvent.change(screen.getByLabelText('Type the PIN again'), { target: { value: again } });
+  fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+/** The second step: the consent and privacy note, accepted. */
+async function agree() {
+  await screen.findByRole('heading', { level: 1, name: 'Before you start' });
+  fireEvent.click(screen.getByLabelText('I have read this and I agree'));
   fireEvent.click(screen.getByRole('button', { name: 'Set up my app' }));
 }
 
@@ -39,15 +47,31 @@ describe('the join page', () => {
       'RZSB-ZUYK',
     );
     await choosePin('246810');
+    // Nothing is sent before the note is accepted.
+    await screen.findByRole('heading', { level: 2, name: 'Your information and your privacy' });
+    fireEvent.click(screen.getByRole('button', { name: 'Set up my app' }));
+    expect(
+      await screen.findByText('Tick the box to say you agree, so we can set up your app.', {
+        selector: '.error-summary p',
+      }),
+    ).toBeTruthy();
+    expect(seen.some((request) => request.method === 'POST')).toBe(false);
+
+    fireEvent.click(screen.getByLabelText('I have read this and I agree'));
+    fireEvent.click(screen.getByRole('button', { name: 'Set up my app' }));
     await waitFor(() => {
-      expect(router.state.location.pathname).toBe('/app');
+      expect(router.state.location.pathname).toBe('/app/welcome');
     });
     expect(seen.find((request) => request.method === 'POST')?.body).toEqual({
       code: 'RZSB-ZUYK',
       secret: '246810',
       kind: 'pin',
+      consent: { accepted: true, version: CONSENT_VERSION },
     });
-    expect(await screen.findByText('Your programme is on its way')).toBeTruthy();
+    // No programme yet: the welcome says so kindly.
+    expect(
+      await screen.findByText(/Your clinician is still getting your programme ready/u),
+    ).toBeTruthy();
   });
 
   it('says kindly when a code cannot be used', async () => {
@@ -59,6 +83,7 @@ describe('the join page', () => {
     });
     renderApp('/join?code=OLD1-CODE');
     await choosePin('246810');
+    await agree();
     expect(
       await screen.findByRole('link', {
         name: 'This code cannot be used. It may have expired or been used already. Please ask your clinician for a new one.',
@@ -78,6 +103,7 @@ describe('the join page', () => {
     });
     renderApp('/join?code=RZSB-ZUYK');
     await choosePin('123456');
+    await agree();
     expect(
       await screen.findByRole('link', {
         name: 'Avoid a repeated digit or a run like 123456; choose another PIN.',

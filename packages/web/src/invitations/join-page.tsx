@@ -1,12 +1,14 @@
 /**
  * Where a patient lands from their invitation (`/join?code=…`): they choose a six-digit PIN or a
- * password, and are signed in to their programme app. Written for someone who may be in pain,
- * on a phone, and new to the app: one question at a time, plain words, no jargon.
+ * password, then read and accept the consent and privacy note, and are signed in to their
+ * programme app, which opens on a short welcome. Written for someone who may be in pain, on a
+ * phone, and new to the app: one step at a time, plain words, no jargon.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { redeemInvitation } from '../patients/patients-api.js';
+import { CONSENT_VERSION, ConsentNote } from '../patient-app/welcome/consent-note.js';
 import { useSetSession } from '../session/session.js';
 import { Button } from '../ui/button.js';
 import {
@@ -74,56 +76,163 @@ function redeemErrors(error: unknown): FormErrors {
   return formErrorsFrom(error, labels);
 }
 
+type Step = 'details' | 'consent';
+
+interface Details {
+  readonly code: string;
+  readonly kind: Kind;
+  readonly secret: string;
+  readonly confirm: string;
+}
+
+const CONSENT_NEEDED = 'Tick the box to say you agree, so we can set up your app.';
+
+/** Errors that belong to the first step (the code, the PIN or password). */
+function isDetailsError(errors: FormErrors): boolean {
+  return Object.keys(errors.fields).some((field) => field === 'code' || field === 'secret');
+}
+
 export function JoinPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const setSession = useSetSession();
+  const [step, setStep] = useState<Step>('details');
+  const [details, setDetails] = useState<Details>({
+    code: params.get('code') ?? '',
+    kind: 'pin',
+    secret: '',
+    confirm: '',
+  });
   const [kind, setKind] = useState<Kind>('pin');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [agreed, setAgreed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const initialCode = params.get('code') ?? '';
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
 
-  const submit = async (data: FormData) => {
+  // Each step is a new screen: its heading takes focus, so a screen reader starts there.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  const next = (data: FormData) => {
     const input = {
       code: formText(data, 'code'),
       kind,
       secret: formText(data, 'secret', false),
       confirm: formText(data, 'confirm', false),
     };
+    setDetails(input);
     const checked = checkRedemption(input);
     if (hasErrors(checked)) {
       setErrors(checked);
       return;
     }
+    setErrors(noErrors);
+    setStep('consent');
+  };
+
+  const redeem = async () => {
+    if (!agreed) {
+      setErrors({ form: CONSENT_NEEDED, fields: {} });
+      return;
+    }
     setBusy(true);
     try {
-      const { user } = await redeemInvitation({ code: input.code, secret: input.secret, kind });
+      const { user } = await redeemInvitation({
+        code: details.code,
+        secret: details.secret,
+        kind: details.kind,
+        consent: { accepted: true, version: CONSENT_VERSION },
+      });
       setSession(user);
-      void navigate('/app', { replace: true });
+      void navigate('/app/welcome', { replace: true });
     } catch (error) {
-      setErrors(redeemErrors(error));
+      const found = redeemErrors(error);
       setBusy(false);
+      // A code or PIN the server refused is fixed on the first step, shown beside its field.
+      if (isDetailsError(found)) setStep('details');
+      setErrors(found);
     }
   };
 
+  if (step === 'consent') {
+    return (
+      <div className="auth-card join-card">
+        <title>Your privacy · Spinewise</title>
+        <p className="join-step">Step 2 of 2</p>
+        <h1 ref={heading} tabIndex={-1}>
+          Before you start
+        </h1>
+        <Form
+          errors={errors}
+          onSubmit={() => void redeem()}
+          summaryTitle="Something needs changing"
+        >
+          <ConsentNote headingId="consent-heading" />
+          <div
+            className={['field', errors.form === CONSENT_NEEDED ? 'field--error' : ''].join(' ')}
+          >
+            {errors.form === CONSENT_NEEDED ? (
+              <p id="consent-error" className="field-error">
+                <span className="visually-hidden">Error: </span>
+                {CONSENT_NEEDED}
+              </p>
+            ) : null}
+            <div className="checkbox join-agree">
+              <input
+                type="checkbox"
+                id="consent-accept"
+                name="consent"
+                checked={agreed}
+                onChange={(event) => {
+                  setAgreed(event.currentTarget.checked);
+                }}
+                aria-describedby={errors.form === CONSENT_NEEDED ? 'consent-error' : undefined}
+              />
+              <label htmlFor="consent-accept">I have read this and I agree</label>
+            </div>
+          </div>
+          <div className="form-actions">
+            <Button type="submit" busy={busy} busyLabel="Setting up…">
+              Set up my app
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setErrors(noErrors);
+                setStep('details');
+              }}
+            >
+              Back
+            </Button>
+          </div>
+        </Form>
+      </div>
+    );
+  }
+
   const pin = kind === 'pin';
   return (
-    <div className="auth-card">
+    <div className="auth-card join-card">
       <title>Set up your app · Spinewise</title>
-      <h1 tabIndex={-1}>Set up your programme app</h1>
+      <p className="join-step">Step 1 of 2</p>
+      <h1 ref={heading} tabIndex={-1}>
+        Set up your programme app
+      </h1>
       <p className="page-lead">
         Your clinician has invited you. Choose how you would like to sign in; it takes a minute.
       </p>
-      <Form
-        errors={errors}
-        onSubmit={(data) => void submit(data)}
-        summaryTitle="Something needs changing"
-      >
+      <Form errors={errors} onSubmit={next} summaryTitle="Something needs changing">
         <TextField
           name="code"
           label="Invitation code"
           hint="It is on the invitation from your clinician, like ABCD-2345."
-          defaultValue={initialCode}
+          defaultValue={details.code}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -152,6 +261,7 @@ export function JoinPage() {
               : 'At least 10 characters. A few words you will remember work well.'
           }
           autoComplete="new-password"
+          defaultValue={details.kind === kind ? details.secret : ''}
           {...(pin ? { inputMode: 'numeric' as const, maxLength: 6, width: 'short' as const } : {})}
         />
         <TextField
@@ -160,12 +270,11 @@ export function JoinPage() {
           type="password"
           label={pin ? 'Type the PIN again' : 'Type the password again'}
           autoComplete="new-password"
+          defaultValue={details.kind === kind ? details.confirm : ''}
           {...(pin ? { inputMode: 'numeric' as const, maxLength: 6, width: 'short' as const } : {})}
         />
         <div className="form-actions">
-          <Button type="submit" busy={busy} busyLabel="Setting up…">
-            Set up my app
-          </Button>
+          <Button type="submit">Continue</Button>
         </div>
       </Form>
     </div>

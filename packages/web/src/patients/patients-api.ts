@@ -85,6 +85,8 @@ export interface Redemption {
   readonly code: string;
   readonly secret: string;
   readonly kind: 'pin' | 'password';
+  /** The patient accepted this version of the consent and privacy note. */
+  readonly consent: { readonly accepted: true; readonly version: string };
 }
 
 export function redeemInvitation(input: Redemption): Promise<LoggedIn> {

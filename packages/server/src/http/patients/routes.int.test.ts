@@ -5,12 +5,13 @@ import { hashPassword } from '../../auth/passwords.js';
 import { CLINICIAN_PASSWORD, insertPeople, type People } from '../../auth/people.fixture.js';
 import { connect, type DatabaseClient } from '../../database/client.js';
 import { runMigrations } from '../../database/migrate.js';
-import { auditLog, users } from '../../database/schema.js';
+import { auditLog, patients, users } from '../../database/schema.js';
 import { createTestDatabase, type TestDatabase } from '../../database/test-database.fixture.js';
 import { buildApp, type App } from '../app.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../session/plugin.js';
 import { registerSessionFeature } from '../session/routes.js';
+import { CURRENT_CONSENT_VERSION } from './consent.js';
 import { registerPatientFeature } from './routes.js';
 
 let database: TestDatabase;
@@ -75,8 +76,15 @@ async function invite(clinician: Signed, patientId: string): Promise<string> {
   return invited.json<{ code: string }>().code;
 }
 
+/** The patient accepted the current consent and privacy note. */
+const CONSENT = { accepted: true, version: CURRENT_CONSENT_VERSION } as const;
+
 function redeem(payload: object) {
-  return app.inject({ method: 'POST', url: '/api/invitations/redeem', payload });
+  return app.inject({
+    method: 'POST',
+    url: '/api/invitations/redeem',
+    payload: { consent: CONSENT, ...payload },
+  });
 }
 
 beforeAll(async () => {
@@ -184,7 +192,7 @@ describe('patients, episodes and invitations', () => {
     const weak = await app.inject({
       method: 'POST',
       url: '/api/invitations/redeem',
-      payload: { code, secret: '123456', kind: 'pin' },
+      payload: { code, secret: '123456', kind: 'pin', consent: CONSENT },
     });
     expect(weak.statusCode).toBe(400);
     expect(errorPaths(weak)).toEqual(['body.secret']);
@@ -193,7 +201,7 @@ describe('patients, episodes and invitations', () => {
     const redeemed = await app.inject({
       method: 'POST',
       url: '/api/invitations/redeem',
-      payload: { code: code.toLowerCase(), secret: '270418', kind: 'pin' },
+      payload: { code: code.toLowerCase(), secret: '270418', kind: 'pin', consent: CONSENT },
     });
     expect(redeemed.statusCode).toBe(200);
     expect(redeemed.body).not.toContain('270418');
@@ -221,14 +229,14 @@ describe('patients, episodes and invitations', () => {
     const again = await app.inject({
       method: 'POST',
       url: '/api/invitations/redeem',
-      payload: { code, secret: '270418', kind: 'pin' },
+      payload: { code, secret: '270418', kind: 'pin', consent: CONSENT },
     });
     expect(again.statusCode).toBe(400);
     expect(again.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
     const unknown = await app.inject({
       method: 'POST',
       url: '/api/invitations/redeem',
-      payload: { code: 'AAAA-AAAA', secret: '270418', kind: 'pin' },
+      payload: { code: 'AAAA-AAAA', secret: '270418', kind: 'pin', consent: CONSENT },
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json<{ detail: string }>().detail).toBe(again.json<{ detail: string }>().detail);
@@ -301,6 +309,32 @@ describe('patients, episodes and invitations', () => {
       startedOn: '2026-03-01',
     });
     expect(episode.statusCode).toBe(403);
+  });
+
+  it('redeems only with the consent and privacy note accepted, and records which note', async () => {
+    const clinician = await logIn('clinician@example.org', CLINICIAN_PASSWORD);
+    const patient = await newPatient(clinician, 'Cora Consent');
+    const code = await invite(clinician, patient.id);
+    const payload = { code, secret: '270418', kind: 'pin' };
+
+    // Without it, or not accepted, or an unknown note: 400 naming the field; the code still works.
+    const missing = await app.inject({ method: 'POST', url: '/api/invitations/redeem', payload });
+    expect(missing.statusCode).toBe(400);
+    expect(errorPaths(missing)).toContain('body.consent.accepted');
+    const declined = await redeem({ ...payload, consent: { ...CONSENT, accepted: false } });
+    expect(declined.statusCode).toBe(400);
+    expect(errorPaths(declined)).toEqual(['body.consent.accepted']);
+    const unknownNote = await redeem({ ...payload, consent: { ...CONSENT, version: '1999-01' } });
+    expect(unknownNote.statusCode).toBe(400);
+    expect(errorPaths(unknownNote)).toEqual(['body.consent.version']);
+    const [before] = await client.db.select().from(patients).where(eq(patients.id, patient.id));
+    expect(before?.consentAcceptedAt).toBeNull();
+
+    const redeemed = await redeem(payload);
+    expect(redeemed.statusCode).toBe(200);
+    const [after] = await client.db.select().from(patients).where(eq(patients.id, patient.id));
+    expect(after?.consentVersion).toBe(CURRENT_CONSENT_VERSION);
+    expect(after?.consentAcceptedAt?.toISOString()).toBe(clock.toISOString());
   });
 
   it('lets a patient who gave an email sign in with it later, and refuses a taken one', async () => {

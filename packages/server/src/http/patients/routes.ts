@@ -6,7 +6,8 @@
  * - `POST /api/patients/:patientId/episodes`      start an episode of care
  * - `POST /api/patients/:patientId/invitations`   a one-time code for the patient's own log-in
  * - `POST /api/invitations/redeem`                the patient sets a PIN or password (and, if
- *                                                  they like, an email) and is signed in
+ *                                                  they like, an email), accepts the consent
+ *                                                  and privacy note, and is signed in
  *
  * Everything is clinic-scoped: a patient of another clinic is answered 404, exactly like an id
  * that does not exist, so a guessed id confirms nothing. Every read and write of patient data
@@ -25,6 +26,7 @@ import type { Database } from '../../database/client.js';
 import { episodes, patients, users, type Patient } from '../../database/schema.js';
 import { auditPatient, findVisiblePatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
+import { consentSchema } from './consent.js';
 import { ProblemError, badRequest, conflict, forbidden, problemResponse } from '../problem.js';
 import { recordAudit, recordAuditMany, requestOrigin } from '../session/audit.js';
 import { requireRole, setSessionCookies } from '../session/plugin.js';
@@ -96,6 +98,7 @@ const redeemBodySchema = z
       .describe(
         'To sign in with this email too, on any device. Left out on a reset, an email given before stays.',
       ),
+    consent: consentSchema,
   })
   .meta({ id: 'RedeemInvitation' });
 
@@ -538,7 +541,9 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
         body: redeemBodySchema,
         response: {
           200: redeemedSchema,
-          400: problemResponse('The code cannot be used, or the PIN or password is too weak'),
+          400: problemResponse(
+            'The code cannot be used, the PIN or password is too weak, or the consent and privacy note was not accepted (names body.consent.accepted)',
+          ),
           403: problemResponse('The patient’s log-in has been turned off by the clinic'),
           409: problemResponse('The email is already used to sign in (names body.email)'),
           429: problemResponse('Too many attempts from this address'),
@@ -546,7 +551,7 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
       },
     },
     async (request, reply) => {
-      const { code, secret, kind, email } = request.body;
+      const { code, secret, kind, email, consent } = request.body;
       const at = now();
       const result = await redeemInvitation(db, {
         code,
@@ -595,6 +600,11 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
         .limit(1);
       if (row === undefined) throw new Error('a redeemed invitation left no patient user');
       const { patientId, ...user } = row;
+      // The note they accepted, and when; a reset records the latest acceptance.
+      await db
+        .update(patients)
+        .set({ consentAcceptedAt: at, consentVersion: consent.version })
+        .where(eq(patients.id, patientId));
 
       const origin = requestOrigin(request);
       const session = await createSession(db, { userId: user.id, ...origin, now: at });
@@ -602,7 +612,12 @@ export const patientRoutes: RoutePlugin<PatientFeatureOptions> = (app, options) 
         action: 'update',
         resource: 'invitation',
         patientId,
-        detail: { redeemed: true, kind, emailGiven: email !== undefined },
+        detail: {
+          redeemed: true,
+          kind,
+          emailGiven: email !== undefined,
+          consentVersion: consent.version,
+        },
       });
       await recordAudit(db, {
         userId: user.id,
