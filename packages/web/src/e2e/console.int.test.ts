@@ -371,7 +371,7 @@ describe('journey 2: a new patient', () => {
           await phone.page.getByRole('button', { name: 'Set up my app' }).click();
           await phone.page.getByRole('link', { name: 'Skip the welcome' }).click();
           await phone.page.waitForURL(/\/app$/u);
-          await phone.page.locator('.exercise').first().waitFor();
+          await phone.page.locator('.exercise-card').first().waitFor();
           expect(await phone.page.locator('.today-week').textContent()).toMatch(/^Week \d+ · /u);
           expect(await phone.page.locator('.exercise-dose').first().textContent()).toMatch(
             / a day$/u,
