@@ -14,6 +14,7 @@ export * from './programmes/index.js';
 export * from './progression/index.js';
 export * from './safety/index.js';
 export * from './skeleton/index.js';
+export * from './motion/index.js';
 export * from './dates.js';
 export * from './sources.js';
 export * from './guidelines/not-offered.js';

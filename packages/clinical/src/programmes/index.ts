@@ -27,3 +27,10 @@ export {
   type Slot,
   type SlotBias,
 } from './templates.js';
+export {
+  flareUpSet,
+  type FlareUpInput,
+  type FlareUpOptions,
+  type GentlerChange,
+  type GentlerExercise,
+} from './flare-up.js';

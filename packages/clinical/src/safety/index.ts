@@ -1,1 +1,2 @@
 export * from './exercise-safety.js';
+export * from './override.js';

@@ -4,16 +4,19 @@
  *
  * - `checkProgrammeContent` validates an edited programme: the core's shape check
  *   (`parseProgramme`), every exercise known to the library, dosed within its bounds, and allowed
- *   for this patient by the core's safety rules (`checkExercise`): a contraindicated exercise
+ *   for this patient by the core's safety rules (`checkExercise`, via `assessOverride`): a contraindicated exercise
  *   never gets into a programme. Values the server derives (names, chains, levels, minutes,
  *   cautions) are recomputed from the library, so a stored programme never contradicts it.
+ *   The one exception is a clinician's override with a written reason, allowed only where every
+ *   reason is a first-phase precaution (`assessOverride`; decision record 009).
  * - `applyDecision` writes an accepted progression decision into the programme: the new dose or
  *   the next (previous) level the core proposed, from the deciding week on.
  */
 import {
   ClinicalInputError,
+  OVERRIDE_RULE,
+  assessOverride,
   boutSeconds,
-  checkExercise,
   dailyMinutes,
   decideProgression,
   doseOf,
@@ -28,6 +31,7 @@ import {
   type ProgrammeWeek,
   type ProgressionDecision,
   type Rationale,
+  type SafetyReason,
   type Session,
 } from '@spinewise/clinical';
 import { firstPhaseWeeksOf, type SafetyProfile } from './safety-profile.js';
@@ -160,6 +164,74 @@ export interface ContentBase {
   readonly current: Programme;
   /** Lesson ids every version must keep (the warning-signs lesson). */
   readonly requiredLessons: readonly string[];
+  /** Who edits and when: stamped on a new override. Absent when no clinician edits by hand. */
+  readonly editor?: { readonly userId: string; readonly at: Date };
+}
+
+/**
+ * A clinician's override of first-phase precautions for one prescription (decision record 009).
+ * `by` and `at` are set by the server, never taken from the request.
+ */
+export interface ExerciseOverride {
+  readonly reason: string;
+  /** The overridden rule ids. */
+  readonly rules: readonly string[];
+  /** The clinician's user id. */
+  readonly by: string;
+  /** UTC ISO timestamp. */
+  readonly at: string;
+}
+
+/** A prescription as stored: the core's, with a clinician's override where there is one. */
+export type StoredPrescription = PrescribedExercise & { readonly override?: ExerciseOverride };
+
+interface OverrideRequest {
+  readonly reason: string;
+  readonly rules: readonly string[];
+}
+
+/** The override the request carries, if it is one (zod has checked its shape at the edge). */
+function overrideOf(given: unknown): OverrideRequest | undefined {
+  if (typeof given !== 'object' || given === null || !('override' in given)) return undefined;
+  const { override } = given;
+  if (typeof override !== 'object' || override === null) return undefined;
+  const reason = 'reason' in override && typeof override.reason === 'string' ? override.reason : '';
+  const rules =
+    'rules' in override && Array.isArray(override.rules)
+      ? override.rules.filter((rule): rule is string => typeof rule === 'string')
+      : [];
+  return { reason: reason.trim(), rules };
+}
+
+/** The overrides already stored in a version, to keep who and when of an unchanged one. */
+function storedOverrides(programme: Programme): (ExerciseOverride & { readonly id: string })[] {
+  return programme.weeks.flatMap((week) =>
+    week.sessions.flatMap((session) =>
+      session.exercises.flatMap((prescribed: StoredPrescription) =>
+        prescribed.override === undefined ? [] : [{ ...prescribed.override, id: prescribed.id }],
+      ),
+    ),
+  );
+}
+
+const describeReasons = (reasons: readonly SafetyReason[]) =>
+  reasons
+    .map((reason) => `${reason.text} (${reason.rule}; ${reason.sources.join(', ')})`)
+    .join(' ');
+
+/** The rationale entry that records an override beside the prescription. */
+function overrideRationale(
+  override: ExerciseOverride,
+  reasons: readonly SafetyReason[],
+): Rationale {
+  return {
+    about: 'safety',
+    text: `Given in the first phase on the clinician's judgement ("${override.reason}"), overriding: ${reasons
+      .map((reason) => reason.text)
+      .join(' ')}`,
+    rule: OVERRIDE_RULE,
+    sources: [...new Set(reasons.flatMap((reason) => reason.sources))],
+  };
 }
 
 /**
@@ -231,6 +303,7 @@ export function checkProgrammeContent(
     });
   }
 
+  const existing = storedOverrides(base.current);
   const weeks = parsed.weeks.map((week, weekIndex): ProgrammeWeek => {
     const firstPhase = isFirstPhase(profile, parsed, week);
     const sessions = week.sessions.map((session, sessionIndex) => {
@@ -241,24 +314,66 @@ export function checkProgrammeContent(
           problems.push({ path: [...at, 'id'], message: 'is not an exercise in the library' });
           return given;
         }
-        const verdict = checkExercise(exercise, profile.context, firstPhase);
-        if (!verdict.allowed) {
+        const assessment = assessOverride(exercise, profile.context, firstPhase);
+        const { verdict } = assessment;
+        const requested = overrideOf(given);
+        let override: ExerciseOverride | undefined;
+        if (!verdict.allowed && !assessment.canOverride) {
           problems.push({
             path: [...at, 'id'],
-            message: `${exercise.name} must not be given to this patient: ${verdict.reasons
-              .map((reason) => `${reason.text} (${reason.rule}; ${reason.sources.join(', ')})`)
-              .join(' ')}`,
+            message: `${exercise.name} must not be given to this patient: ${describeReasons(verdict.reasons)}`,
           });
+        } else if (!verdict.allowed && (requested === undefined || requested.reason === '')) {
+          problems.push({
+            path: [...at, 'override', 'reason'],
+            message: `is needed: ${exercise.name} is held back in the first phase for this patient: ${describeReasons(verdict.reasons)} Give your reason to override it, or choose another exercise.`,
+          });
+        } else if (!verdict.allowed && requested !== undefined) {
+          const rules = verdict.reasons.map((reason) => reason.rule);
+          const unlisted = rules.filter((rule) => !requested.rules.includes(rule));
+          if (unlisted.length > 0) {
+            problems.push({
+              path: [...at, 'override', 'rules'],
+              message: `must list every rule you override: ${unlisted.join(', ')}`,
+            });
+          }
+          const kept = existing.find(
+            (stored) => stored.id === exercise.id && stored.reason === requested.reason,
+          );
+          if (kept !== undefined) {
+            override = { reason: kept.reason, rules, by: kept.by, at: kept.at };
+          } else if (base.editor === undefined) {
+            problems.push({
+              path: [...at, 'override'],
+              message: 'can only be given by a clinician editing the programme',
+            });
+          } else {
+            override = {
+              reason: requested.reason,
+              rules,
+              by: base.editor.userId,
+              at: base.editor.at.toISOString(),
+            };
+          }
         }
         const dose = doseOf(given);
         problems.push(...doseProblems(exercise, dose, at));
-        const rationale = Array.isArray(given.rationale) ? given.rationale : [];
-        return prescribe(
+        // An override's rationale is the server's: rewritten from the override, or dropped with it.
+        const givenRationale: readonly Rationale[] = Array.isArray(given.rationale)
+          ? given.rationale
+          : [];
+        const rationale = givenRationale.filter((entry) => entry.rule !== OVERRIDE_RULE);
+        const prescription = prescribe(
           exercise,
           dose,
           verdict.cautions.map((caution) => caution.text),
-          rationale,
+          override === undefined
+            ? rationale
+            : [...rationale, overrideRationale(override, verdict.reasons)],
         );
+        return override === undefined
+          ? prescription
+          : ({ ...prescription, override } satisfies StoredPrescription);
       });
       return withTotals(session, exercises);
     });
@@ -343,8 +458,14 @@ export function applyDecision(
       if (!session.exercises.some(matches)) return session;
       const exercises = session.exercises.map((prescribed) => {
         if (!matches(prescribed)) return prescribed;
-        const verdict = checkExercise(target, profile.context, firstPhase);
-        if (!verdict.allowed) {
+        const assessment = assessOverride(target, profile.context, firstPhase);
+        const { verdict } = assessment;
+        // A dose step keeps the clinician's override of the same exercise; another exercise is
+        // checked afresh and never inherits it (decision record 009).
+        const { override } = prescribed as StoredPrescription;
+        const keepsOverride =
+          override !== undefined && target.id === prescribed.id && assessment.canOverride;
+        if (!verdict.allowed && !keepsOverride) {
           refusals.push(
             `${target.name} must not be given to this patient: ${verdict.reasons
               .map((reason) => reason.text)
@@ -366,12 +487,13 @@ export function applyDecision(
                   isDefault: true,
                 },
               ];
-        return prescribe(
+        const prescription = prescribe(
           target,
           proposed.dose,
           verdict.cautions.map((caution) => caution.text),
           rationale,
         );
+        return keepsOverride ? { ...prescription, override } : prescription;
       });
       return withTotals(session, exercises);
     });

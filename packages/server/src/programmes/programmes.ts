@@ -345,6 +345,7 @@ export async function editProgramme(db: Database, input: EditInput): Promise<Edi
     const checked = checkProgrammeContent(input.content, profile, {
       current: current.content,
       requiredLessons: generated.requiredLessons,
+      editor: { userId: input.userId, at: input.now },
     });
     if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems } as const;
 

@@ -14,6 +14,7 @@ import {
   type ProgressionFlag,
   type WeekAdherence,
 } from '@spinewise/clinical';
+import { listCheckIns, mergeCheckIns } from '../check-ins/index.js';
 import type { Database } from '../database/client.js';
 import {
   alerts,
@@ -182,9 +183,18 @@ export async function runProgression(
     const idsOf = (indexes: readonly number[]) =>
       indexes.map((index) => (rows[index] as { id: string }).id);
 
+    // [S-PMM] the next-morning check-ins are read as each day's logs' next-morning pain.
+    const checkIns = await listCheckIns(tx, {
+      patientId: scope.patientId,
+      from: content.startDate,
+      to: today,
+    });
     const result = decideProgression(
       content,
-      rows.map((row) => row.log),
+      mergeCheckIns(
+        rows.map((row) => row.log),
+        checkIns,
+      ),
       today,
       { history: await appliedChanges(tx, scope.programme.id) },
     );

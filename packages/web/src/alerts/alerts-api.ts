@@ -64,9 +64,17 @@ export const alertTypeLabels: Readonly<Record<string, string>> = {
   reassessmentDue: 'Reassessment due',
 };
 
-/** "you" or "a colleague": the API names who by id, and only an administrator lists the staff. */
-export function actorName(userId: string | null, me: string): string {
-  return userId === me ? 'you' : 'a colleague';
+/**
+ * "you", the colleague's name (`names`, from `useStaffNames`), or "a colleague" while the names
+ * are unknown: the API names who by id.
+ */
+export function actorName(
+  userId: string | null,
+  me: string,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
+  if (userId === me) return 'you';
+  return (userId === null ? undefined : names.get(userId)) ?? 'a colleague';
 }
 
 export function alertTypeLabel(type: string): string {

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../session/session.js';
+import { useStaffNames } from '../session/staff.js';
 import { formatMoment } from '../format/dates.js';
 import { Button } from '../ui/button.js';
 import { ConfirmDialog } from '../ui/dialog.js';
@@ -42,6 +43,7 @@ export interface AlertsPanelProps {
 
 export function AlertsPanel({ patientNames, onShowClinic }: AlertsPanelProps) {
   const me = useCurrentUser();
+  const names = useStaffNames();
   const client = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const [failure, setFailure] = useState<string | undefined>(undefined);
@@ -175,7 +177,7 @@ export function AlertsPanel({ patientNames, onShowClinic }: AlertsPanelProps) {
                     <>
                       {' · '}
                       <span className="alert-item-state">
-                        Acknowledged by {actorName(alert.acknowledgedBy, me.id)},{' '}
+                        Acknowledged by {actorName(alert.acknowledgedBy, me.id, names)},{' '}
                         {formatMoment(alert.acknowledgedAt)}
                       </span>
                     </>

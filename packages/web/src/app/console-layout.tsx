@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useCurrentUser } from '../session/session.js';
 import { useSignOut } from '../session/sign-out.js';
+import { useClinicName } from '../session/staff.js';
 import { Button } from '../ui/button.js';
 import { useRouteFocus } from './route-focus.js';
 
@@ -13,6 +14,7 @@ const roleLabels = { admin: 'Administrator', clinician: 'Clinician', patient: 'P
 
 export function ConsoleLayout() {
   const user = useCurrentUser();
+  const clinicName = useClinicName();
   const main = useRef<HTMLElement>(null);
   const { signOut, busy, error } = useSignOut();
   useRouteFocus(main);
@@ -45,7 +47,16 @@ export function ConsoleLayout() {
             <span className="app-user-name">
               <span className="visually-hidden">Signed in as </span>
               {user.displayName}
-              <span className="app-user-role">{roleLabels[user.role]}</span>
+              <span className="app-user-role">
+                {roleLabels[user.role]}
+                {clinicName === undefined ? null : (
+                  <>
+                    <span aria-hidden="true"> · </span>
+                    <span className="visually-hidden">, </span>
+                    {clinicName}
+                  </>
+                )}
+              </span>
             </span>
             <Button variant="quiet" busy={busy} busyLabel="Signing out…" onClick={signOut}>
               Sign out

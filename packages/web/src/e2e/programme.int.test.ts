@@ -21,6 +21,8 @@ import {
 
 /** A demo patient with a low back episode and an assessment that holds nothing back. */
 const PATIENT = 'Daniel Hughes';
+/** A demo patient with lumbar stenosis: end-range extension is held back in the first phase. */
+const OVERRIDE_PATIENT = 'Margaret Ellis';
 
 let harness: Harness;
 
@@ -221,6 +223,65 @@ describe('journey 4: a programme', () => {
         await checkPage(page, 'j4-11-generate-held');
         await held.getByRole('link', { name: 'Open the latest assessment' }).click();
         await page.waitForURL(/\/patients\/[0-9a-f-]{36}\/assessments\/[0-9a-f-]{36}$/u);
+        expect(tab.problems, 'script errors, console errors or CSP violations').toEqual([]);
+      } finally {
+        await tab.context.close();
+      }
+    },
+    JOURNEY_MS,
+  );
+
+  it(
+    'overrides a first-phase precaution only with a reason, and shows who and when',
+    async () => {
+      const tab = await openTab(harness, LAPTOP);
+      const { page } = tab;
+      try {
+        await logInAsClinician(page);
+        // Lumbar stenosis: no end-range extension in the first phase [S-STEN], a relative rule.
+        await page.goto('/patients?scope=clinic');
+        await page.getByRole('link', { name: OVERRIDE_PATIENT }).first().click();
+        await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/u);
+        const programmes = page.getByRole('region', { name: 'Programmes' });
+        await programmes
+          .getByRole('link', { name: /^Programme/u })
+          .first()
+          .click();
+        await page.getByRole('heading', { level: 2, name: /^Week 1:/u }).waitFor();
+        await page.getByRole('button', { name: 'Edit', exact: true }).click();
+        const week1 = page.getByRole('region', { name: /^Week 1:/u });
+        await week1.getByRole('button', { name: /^Swap/u }).first().click();
+        const held = week1.getByRole('region', { name: 'Needs your reason' });
+        await held.waitFor();
+        expect(await held.textContent()).toMatch(/S-STEN|S-MDT/u);
+        await checkPage(page, 'j4-12-needs-your-reason');
+        const chosen = held.getByRole('button', { name: /^Give with a reason/u }).first();
+        const label = (await chosen.textContent()) ?? '';
+        const name = label.replace(/^Give with a reason\s*:\s*/u, '').trim();
+        await chosen.click();
+        await held.getByRole('button', { name: 'Swap with this reason' }).click();
+        await held.locator('.field-error').first().waitFor();
+        await checkPage(page, 'j4-13-override-reason-needed');
+        await held
+          .getByRole('textbox', { name: /^Your reason for giving/u })
+          .fill('Her leg pain eases with repeated extension in standing.');
+        await held.getByRole('button', { name: 'Swap with this reason' }).click();
+        await week1.getByText(name, { exact: true }).first().waitFor();
+        await page
+          .getByRole('textbox', { name: 'Why are you changing the programme?' })
+          .fill('Responds well to extension on repeated movements');
+        await page.getByRole('button', { name: 'Save as a new version' }).click();
+        await page.getByText(/Saved as version \d+/u).waitFor();
+        const note = page
+          .getByRole('region', { name: /^Week 1:/u })
+          .locator('.override-note')
+          .first();
+        await note.waitFor();
+        const noteText = (await note.textContent()) ?? '';
+        expect(noteText).toContain('Overridden');
+        expect(noteText).toContain('Her leg pain eases with repeated extension in standing.');
+        expect(noteText).toMatch(/by you/u);
+        await checkPage(page, 'j4-14-overridden');
         expect(tab.problems, 'script errors, console errors or CSP violations').toEqual([]);
       } finally {
         await tab.context.close();

@@ -15,6 +15,7 @@ import { SeverityBadge } from '../alerts/severity-badge.js';
 import { AssessmentsPanel } from '../assessment/assessments-panel.js';
 import { formatDay, formatMoment } from '../format/dates.js';
 import { useCurrentUser } from '../session/session.js';
+import { useStaffNames } from '../session/staff.js';
 import { InvitationCard } from '../invitations/invitation-card.js';
 import { ProgrammesSection } from '../programmes/episode-programmes.js';
 import { Button, ButtonLink } from '../ui/button.js';
@@ -22,6 +23,7 @@ import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../ui/form
 import { PageHeader } from '../ui/page.js';
 import { ErrorState, LoadingState } from '../ui/states.js';
 import { conditionLabel, regionLabel } from './conditions.js';
+import { QuestionnaireRequestsPanel } from './questionnaire-requests-panel.js';
 import {
   createInvitation,
   fetchPatient,
@@ -32,6 +34,7 @@ import {
 
 function PatientAlerts({ patientId }: { readonly patientId: string }) {
   const me = useCurrentUser();
+  const names = useStaffNames();
   const alerts = useQuery({
     queryKey: patientAlertsQueryKey(patientId),
     queryFn: ({ signal }) => fetchPatientAlerts(patientId, signal),
@@ -51,10 +54,10 @@ function PatientAlerts({ patientId }: { readonly patientId: string }) {
             Raised {formatMoment(alert.createdAt)}
             {alert.acknowledgedAt === null
               ? ''
-              : ` · acknowledged by ${actorName(alert.acknowledgedBy, me.id)}, ${formatMoment(alert.acknowledgedAt)}`}
+              : ` · acknowledged by ${actorName(alert.acknowledgedBy, me.id, names)}, ${formatMoment(alert.acknowledgedAt)}`}
             {alert.resolvedAt === null
               ? ''
-              : ` · resolved by ${actorName(alert.resolvedBy, me.id)}, ${formatMoment(alert.resolvedAt)}`}
+              : ` · resolved by ${actorName(alert.resolvedBy, me.id, names)}, ${formatMoment(alert.resolvedAt)}`}
           </span>
         </li>
       ))}
@@ -187,6 +190,7 @@ export function PatientPage() {
         <InvitePanel patient={data} />
       </div>
       <AssessmentsPanel patientId={data.id} episodes={data.episodes} />
+      <QuestionnaireRequestsPanel patient={data} />
       <section className="panel" aria-labelledby="patient-alerts-heading">
         <h2 id="patient-alerts-heading">Alerts</h2>
         <PatientAlerts patientId={data.id} />

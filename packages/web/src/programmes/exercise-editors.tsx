@@ -2,12 +2,16 @@
  * The two edits of one prescribed exercise: its dose, within the bounds the exercise library
  * sets, and a swap for another exercise the safety rules allow for this patient (the
  * programme's own exclusions and the server's check of the patient now, `GET
- * /api/exercises?patientId=`). Both change the draft only; nothing is saved until the clinician
- * saves a new version, which the server checks again.
+ * /api/exercises?patientId=`). Exercises held back only by first-phase precautions are offered
+ * apart, under "Needs your reason", and need the clinician's written reason (decision record
+ * 009); anything else the rules refuse is listed as not offered, never choosable. Both edits
+ * change the draft only; nothing is saved until the clinician saves a new version, which the
+ * server checks again.
  */
-import { libraryLookup, type Programme } from '@spinewise/clinical';
+import { libraryLookup, type Exercise, type Programme } from '@spinewise/clinical';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Reasons } from '../library/reasons.js';
 import { Button } from '../ui/button.js';
 import { ErrorState, LoadingState } from '../ui/states.js';
 import { Form, SelectField, TextField, formText, noErrors, type FormErrors } from '../ui/form.js';
@@ -15,11 +19,13 @@ import {
   doseFields,
   excludedExercises,
   exerciseAt,
+  overrideOptions,
   readDose,
   setDose,
   swapExercise,
   swapOptions,
   type ExerciseAt,
+  type OverrideOption,
 } from './programme-edit.js';
 import { exerciseSuitabilityQueryKey, fetchExerciseSuitability } from './programmes-api.js';
 
@@ -123,6 +129,7 @@ export function SwapEditor({
   }
   const prescribed = exerciseAt(content, at);
   const options = swapOptions(content, at, verdicts.data);
+  const withReason = overrideOptions(content, at, verdicts.data);
   const excluded = excludedExercises(content, verdicts.data);
   const headingId = `swap-${String(at.week)}-${String(at.session)}-${String(at.exercise)}`;
   return (
@@ -160,6 +167,15 @@ export function SwapEditor({
           </Button>
         </div>
       </Form>
+      {withReason.length === 0 ? null : (
+        <OverridePicker
+          options={withReason}
+          headingId={`${headingId}-reason`}
+          onChoose={(exercise, reason, rules) => {
+            onApply(swapExercise(content, at, exercise, { reason, rules }));
+          }}
+        />
+      )}
       {excluded.length === 0 ? null : (
         <details className="rationale">
           <summary>Not offered for this patient ({excluded.length})</summary>
@@ -173,5 +189,99 @@ export function SwapEditor({
         </details>
       )}
     </div>
+  );
+}
+
+/**
+ * Exercises held back only by first-phase precautions ("avoid … early"; the direction chosen by
+ * the patient's response, REFERENCE §6 [S-MDT] [S-STEN]): each with its reasons and sources, and
+ * given only with the clinician's written reason.
+ */
+function OverridePicker({
+  options,
+  headingId,
+  onChoose,
+}: {
+  readonly options: readonly OverrideOption[];
+  readonly headingId: string;
+  readonly onChoose: (exercise: Exercise, reason: string, rules: readonly string[]) => void;
+}) {
+  const [chosen, setChosen] = useState<OverrideOption | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  return (
+    <section className="override-picker" aria-labelledby={headingId}>
+      <h5 id={headingId}>Needs your reason</h5>
+      <p className="field-hint">
+        The safety rules hold these back in the first phase only. You can give one if the
+        patient&rsquo;s response supports it, for example on repeated movements. Your reason is kept
+        with the programme.
+      </p>
+      {chosen === null ? (
+        <ul className="override-list">
+          {options.map((option) => (
+            <li key={option.exercise.id}>
+              <strong>
+                {option.exercise.name} (level {option.exercise.level})
+              </strong>
+              <Reasons reasons={option.reasons} />
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setErrors(noErrors);
+                  setChosen(option);
+                }}
+              >
+                Give with a reason
+                <span className="visually-hidden"> : {option.exercise.name}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Form
+          errors={errors}
+          aria-labelledby={`${headingId}-chosen`}
+          summaryTitle="Please give your reason"
+          onSubmit={(data) => {
+            const reason = formText(data, 'overrideReason');
+            if (reason === '') {
+              setErrors({
+                fields: {
+                  overrideReason: `Write why ${chosen.exercise.name} suits this patient now.`,
+                },
+              });
+              return;
+            }
+            onChoose(
+              chosen.exercise,
+              reason,
+              chosen.reasons.map((item) => item.rule),
+            );
+          }}
+        >
+          <p id={`${headingId}-chosen`}>
+            <strong>Give {chosen.exercise.name} in the first phase</strong>
+          </p>
+          <Reasons reasons={chosen.reasons} />
+          <TextField
+            name="overrideReason"
+            label={`Your reason for giving ${chosen.exercise.name} now`}
+            hint="For example: leg pain centralises with repeated movements in this direction."
+            maxLength={1000}
+          />
+          <div className="form-actions">
+            <Button type="submit">Swap with this reason</Button>
+            <Button
+              variant="quiet"
+              onClick={() => {
+                setChosen(null);
+              }}
+            >
+              Back
+            </Button>
+          </div>
+        </Form>
+      )}
+    </section>
   );
 }

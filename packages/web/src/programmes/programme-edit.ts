@@ -6,6 +6,7 @@
  */
 import {
   exerciseLibrary,
+  isOverridableReason,
   lessons,
   libraryLookup,
   postureTasks,
@@ -14,6 +15,7 @@ import {
   type PrescribedExercise,
   type Programme,
   type ProgrammeWeek,
+  type SafetyReason,
 } from '@spinewise/clinical';
 
 /** Where an exercise sits in the programme: week, session and exercise indexes. */
@@ -164,7 +166,76 @@ export interface SwapOption {
 export interface Verdict {
   readonly id: string;
   readonly name: string;
-  readonly suitability?: { readonly allowed: boolean; readonly reasons: readonly string[] } | null;
+  readonly suitability?: {
+    readonly allowed: boolean;
+    readonly reasons: readonly string[];
+    /** The same reasons with their rule and source ids. */
+    readonly details?: readonly SafetyReason[];
+  } | null;
+}
+
+/**
+ * A clinician's override of first-phase precautions on one prescription (decision record 009):
+ * the reason and the rules in a request; the server adds who (`by`) and when (`at`).
+ */
+export interface ExerciseOverride {
+  readonly reason: string;
+  readonly rules: readonly string[];
+  readonly by?: string;
+  readonly at?: string;
+}
+
+/** A prescription as the server stores it, with the clinician's override where there is one. */
+export type PrescriptionWithOverride = PrescribedExercise & {
+  readonly override?: ExerciseOverride;
+};
+
+export function overrideOf(exercise: PrescribedExercise): ExerciseOverride | undefined {
+  return (exercise as PrescriptionWithOverride).override;
+}
+
+/** An exercise held back only by first-phase precautions: offered with a reason. */
+export interface OverrideOption {
+  readonly exercise: Exercise;
+  readonly reasons: readonly SafetyReason[];
+}
+
+/**
+ * The ids the server refused for this patient where every reason is a first-phase precaution a
+ * clinician may override with a written reason (`isOverridableReason`). Anything else the safety
+ * rules refuse is never offered.
+ */
+function overridableIds(verdicts: readonly Verdict[]): Map<string, readonly SafetyReason[]> {
+  const found = new Map<string, readonly SafetyReason[]>();
+  for (const verdict of verdicts) {
+    const details = verdict.suitability?.details ?? [];
+    const exercise = libraryLookup(verdict.id);
+    if (verdict.suitability?.allowed !== false || details.length === 0 || exercise === undefined)
+      continue;
+    if (details.every((reason) => isOverridableReason(exercise, reason))) {
+      found.set(verdict.id, details);
+    }
+  }
+  return found;
+}
+
+/**
+ * What the exercise at `at` may be swapped for with the clinician's reason: the region's
+ * exercises held back only by first-phase precautions, not already in the session.
+ */
+export function overrideOptions(
+  content: Programme,
+  at: ExerciseAt,
+  verdicts: readonly Verdict[] = [],
+): OverrideOption[] {
+  const overridable = overridableIds(verdicts);
+  const inSession = new Set(
+    (content.weeks[at.week]?.sessions[at.session]?.exercises ?? []).map((item) => item.id),
+  );
+  return forRegion(content)
+    .filter((exercise) => overridable.has(exercise.id) && !inSession.has(exercise.id))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((exercise) => ({ exercise, reasons: overridable.get(exercise.id) ?? [] }));
 }
 
 /**
@@ -190,26 +261,38 @@ export function swapOptions(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The exercises the safety rules left out for this patient, with why. */
+/** The exercises the safety rules left out for this patient, with why: never offered. */
 export function excludedExercises(
   content: Programme,
   verdicts: readonly Verdict[] = [],
 ): { readonly name: string; readonly reasons: readonly string[] }[] {
+  const overridable = overridableIds(verdicts);
   const reasons = new Map<string, string[]>();
-  for (const item of content.excluded) reasons.set(item.id, [...item.reasons]);
+  for (const item of content.excluded) {
+    if (!overridable.has(item.id)) reasons.set(item.id, [...item.reasons]);
+  }
   for (const item of verdicts) {
-    if (item.suitability?.allowed !== false) continue;
+    if (item.suitability?.allowed !== false || overridable.has(item.id)) continue;
     const known = reasons.get(item.id) ?? [];
     reasons.set(item.id, [...new Set([...known, ...item.suitability.reasons])]);
   }
   return [...reasons].map(([id, why]) => ({ name: libraryLookup(id)?.name ?? id, reasons: why }));
 }
 
-/** The programme with one exercise replaced by `replacement` at its library's default dose. */
-export function swapExercise(content: Programme, at: ExerciseAt, replacement: Exercise): Programme {
-  return updateExercise(content, at, (previous) => {
+/**
+ * The programme with one exercise replaced by `replacement` at its library's default dose; with
+ * `override`, the clinician's reason for giving an exercise held back in the first phase.
+ */
+export function swapExercise(
+  content: Programme,
+  at: ExerciseAt,
+  replacement: Exercise,
+  override?: { readonly reason: string; readonly rules: readonly string[] },
+): Programme {
+  return updateExercise(content, at, (previous): PrescriptionWithOverride => {
     const dose = replacement.dosage.default;
     return {
+      ...(override === undefined ? {} : { override }),
       id: replacement.id,
       name: replacement.name,
       chain: replacement.chain,

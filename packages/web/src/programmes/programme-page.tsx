@@ -12,6 +12,7 @@ import { isApiError } from '../api/client.js';
 import { formatDay, formatMoment } from '../format/dates.js';
 import { conditionLabel, regionLabel } from '../patients/conditions.js';
 import { useCurrentUser } from '../session/session.js';
+import { useStaffNames } from '../session/staff.js';
 import { Button, ButtonLink } from '../ui/button.js';
 import {
   Form,
@@ -46,6 +47,7 @@ function VersionHistory({
   readonly shown: number;
 }) {
   const me = useCurrentUser();
+  const names = useStaffNames();
   return (
     <section className="panel" aria-labelledby="versions-heading">
       <h2 id="versions-heading">Versions</h2>
@@ -68,11 +70,11 @@ function VersionHistory({
             {version.version === programme.activeVersion ? ' · the patient follows this one' : ''}
             <span className="history-meta">
               {version.version === 1 ? 'Generated' : 'Edited'} by{' '}
-              {actorName(version.editedBy, me.id)}, {formatMoment(version.createdAt)}
+              {actorName(version.editedBy, me.id, names)}, {formatMoment(version.createdAt)}
               {version.changeReason === null ? '' : ` · why: ${version.changeReason}`}
               {version.approvedAt === null
                 ? ' · not approved'
-                : ` · approved by ${actorName(version.approvedBy, me.id)}, ${formatMoment(version.approvedAt)}`}
+                : ` · approved by ${actorName(version.approvedBy, me.id, names)}, ${formatMoment(version.approvedAt)}`}
             </span>
           </li>
         ))}

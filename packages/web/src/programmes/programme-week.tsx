@@ -6,8 +6,11 @@
  */
 import type { Programme, ProgrammeWeek, Rationale } from '@spinewise/clinical';
 import { useState } from 'react';
-import { formatDay } from '../format/dates.js';
+import { actorName } from '../alerts/alerts-api.js';
+import { formatDay, formatMoment } from '../format/dates.js';
 import { instrumentName } from '../outcomes/instruments.js';
+import { useCurrentUser } from '../session/session.js';
+import { useStaffNames } from '../session/staff.js';
 import { Button } from '../ui/button.js';
 import { DoseEditor, SwapEditor } from './exercise-editors.js';
 import {
@@ -15,8 +18,10 @@ import {
   isRequiredLesson,
   lessonTitle,
   lessonsToAdd,
+  overrideOf,
   removeLesson as removeLessonFrom,
   taskTitle,
+  type ExerciseOverride,
 } from './programme-edit.js';
 import { activityText, doseText, phaseNames } from './programme-text.js';
 
@@ -47,6 +52,25 @@ export function RationaleList({
         ))}
       </ul>
     </details>
+  );
+}
+
+/** A first-phase precaution the clinician overrode for this exercise, with their reason. */
+function OverrideBadge({ override }: { readonly override: ExerciseOverride }) {
+  const me = useCurrentUser();
+  const names = useStaffNames();
+  return (
+    <p className="override-note">
+      <span className="badge badge--warning">Overridden</span> {override.reason}
+      {override.by === undefined || override.at === undefined ? (
+        <span className="rationale-meta"> · not saved yet</span>
+      ) : (
+        <span className="rationale-meta">
+          {' '}
+          · by {actorName(override.by, me.id, names)}, {formatMoment(override.at)}
+        </span>
+      )}
+    </p>
   );
 }
 
@@ -107,6 +131,10 @@ export function WeekView({
                     <strong>{exercise.name}</strong>
                     <span>{doseText(exercise)}</span>
                   </div>
+                  {(() => {
+                    const override = overrideOf(exercise);
+                    return override === undefined ? null : <OverrideBadge override={override} />;
+                  })()}
                   {exercise.cautions.length === 0 ? null : (
                     <p className="exercise-caution">
                       <strong>Caution:</strong> {exercise.cautions.join(' ')}

@@ -2,7 +2,7 @@
  * Programmes of an episode of care (`/api/episodes/:id/programmes`, `/api/programmes/...`):
  * generate from the latest assessment, read a version, edit (a new version), approve.
  */
-import type { Programme } from '@spinewise/clinical';
+import type { Programme, SafetyReason } from '@spinewise/clinical';
 import { api, apiRequest } from '../api/client.js';
 
 export type ProgrammeStatus =
@@ -122,7 +122,12 @@ export interface ExerciseSuitability {
   readonly id: string;
   readonly name: string;
   /** null: the patient has no assessment to judge by. */
-  readonly suitability?: { readonly allowed: boolean; readonly reasons: readonly string[] } | null;
+  readonly suitability?: {
+    readonly allowed: boolean;
+    readonly reasons: readonly string[];
+    /** The same reasons with their rule and source ids. */
+    readonly details?: readonly SafetyReason[];
+  } | null;
 }
 
 export const exerciseSuitabilityQueryKey = (patientId: string) =>

@@ -1,5 +1,5 @@
 /** The session resource (`/api/session`): who is signed in, log-in and log-out. */
-import { api, isApiError } from '../api/client.js';
+import { api, isApiError, NETWORK_ERROR_STATUS } from '../api/client.js';
 
 export type Role = 'admin' | 'clinician' | 'patient';
 
@@ -28,6 +28,14 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionUser | 
     return user;
   } catch (error) {
     if (isApiError(error, 401)) return null;
+    // No connection: the patient last signed in on this phone, so the app opens offline
+    // (loaded only then: the console never needs it; the patient app's worker keeps it).
+    if (isApiError(error, NETWORK_ERROR_STATUS)) {
+      const saved = await import('../patient-app/offline/saved-session.js')
+        .then((offline) => offline.loadSavedSession())
+        .catch(() => undefined);
+      if (saved !== undefined) return saved;
+    }
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 /** Signing out, for both the console and the patient app. */
 import { useState } from 'react';
+import { clearPatientData } from '../patient-app/offline/saved-session.js';
 import { describeError } from '../ui/states.js';
 import { useSetSession } from './session.js';
 import { logOut } from './session-api.js';
@@ -16,6 +17,8 @@ export function useSignOut(): { signOut: () => void; busy: boolean; error: strin
     setBusy(true);
     setError(undefined);
     logOut()
+      // The patient's data kept on this phone (unsent logs, saved pages) goes with the session.
+      .then(() => clearPatientData().catch(() => undefined))
       .then(() => {
         setSession(null, 'signedOut');
       })

@@ -457,7 +457,7 @@ export const programmeRoutes: RoutePlugin<ProgrammeFeatureOptions> = (app, optio
       schema: {
         summary: 'Edit a programme: a new version',
         description:
-          'The edited content becomes a new version (status edited) on top of `baseVersion`, which must still be the current one. The clinical engine checks it: every exercise from the library, dosed within its bounds and allowed for this patient (a contraindicated exercise is refused, naming the field and the reason). Names, minutes and cautions are recomputed from the library. An active programme stays active on the approved version until this one is approved. Needs the x-csrf-token header.',
+          'The edited content becomes a new version (status edited) on top of `baseVersion`, which must still be the current one. The clinical engine checks it: every exercise from the library, dosed within its bounds and allowed for this patient (a contraindicated exercise is refused, naming the field and the reason). An exercise held back only by a first-phase precaution may be given with `override.reason` (the server records who and when); an absolute reason is never overridden. Names, minutes and cautions are recomputed from the library. An active programme stays active on the approved version until this one is approved. Needs the x-csrf-token header.',
         tags: TAGS,
         params: programmeParams,
         body: editBodySchema,

@@ -57,6 +57,27 @@ export const rationaleSchema = z
 const derived = <T extends z.ZodType>(schema: T, what: string) =>
   schema.optional().describe(`${what} (computed by the server from the exercise library)`);
 
+export const exerciseOverrideSchema = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .describe("The clinician's reason, e.g. the patient's response to repeated movements"),
+    rules: z
+      .array(z.string().max(ID_MAX))
+      .max(20)
+      .describe('The overridden rule ids; every reason of the safety verdict must be listed'),
+    by: z.uuid().optional().describe('Who overrode it (set by the server; ignored in a request)'),
+    at: z.iso.datetime().optional().describe('When, UTC (set by the server; ignored in a request)'),
+  })
+  .meta({
+    id: 'ExerciseOverride',
+    description:
+      'A first-phase precaution overridden for this exercise with a written reason. Only relative precautions (first-phase direction rules, avoid-early precautions) can be overridden; surgery before clearance, osteoporosis, avoid precautions and cervical arterial symptoms never can.',
+  });
+
 export const prescribedExerciseSchema = z
   .looseObject({
     id: z.string().min(1).max(ID_MAX).describe('An exercise of the library'),
@@ -75,6 +96,7 @@ export const prescribedExerciseSchema = z
     dailyMinutes: derived(z.number(), 'Minutes a day'),
     cautions: derived(z.array(z.string().max(TEXT_MAX)).max(50), 'Safety cautions'),
     rationale: z.array(rationaleSchema).max(50).optional(),
+    override: exerciseOverrideSchema.optional(),
   })
   .meta({ id: 'PrescribedExercise' });
 

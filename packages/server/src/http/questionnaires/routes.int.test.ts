@@ -4,6 +4,7 @@ import { createSession } from '../../auth/sessions.js';
 import { connect, type DatabaseClient } from '../../database/client.js';
 import { runMigrations } from '../../database/migrate.js';
 import {
+  assessments,
   auditLog,
   episodes,
   patients,
@@ -429,5 +430,45 @@ describe('questionnaires due by the programme schedule', () => {
     expect((await cancel(clinicianLogin, scheduledId)).statusCode).toBe(200);
     const after = (await mine(patientLogin)).json<{ due: RequestBody[] }>();
     expect(after.due).toEqual([]);
+  });
+  it("gives the PSFS activities named at the episode's baseline, to rate again", async () => {
+    await client.db.insert(assessments).values({
+      episodeId: homeEpisodeId,
+      kind: 'baseline',
+      assessedAt: new Date(`${TODAY}T08:00:00.000Z`),
+      questionnaires: [
+        {
+          instrument: 'psfs',
+          answers: [
+            { activity: ' Gardening ', rating: 3 },
+            { activity: 'Carrying shopping', rating: 4 },
+            { activity: 'Sitting through a film', rating: 5 },
+          ],
+          score: {} as never,
+        },
+      ],
+      redFlagFindings: {},
+      redFlagScreen: {} as never,
+      createdBy: home.clinicianId,
+    });
+    const psfs = await send(clinicianLogin, homeEpisodeId, { instruments: ['psfs'] });
+    expect(psfs.statusCode).toBe(201);
+    const body = (await mine(patientLogin)).json<{
+      goals: { episodeId: string; activities: string[] }[];
+    }>();
+    expect(body.goals).toEqual([
+      {
+        episodeId: homeEpisodeId,
+        activities: ['Gardening', 'Carrying shopping', 'Sitting through a film'],
+      },
+    ]);
+    const cancelled = await app.inject({
+      method: 'POST',
+      url: `/api/questionnaire-requests/${psfs.json<RequestBody>().id}/cancel`,
+      cookies: clinicianLogin.cookies,
+      headers: clinicianLogin.csrf,
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect((await mine(patientLogin)).json<{ goals: unknown[] }>().goals).toEqual([]);
   });
 });

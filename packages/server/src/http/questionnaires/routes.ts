@@ -16,12 +16,13 @@ import {
   type InstrumentId,
   type InstrumentItem,
 } from '@spinewise/clinical';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { findEpisodeInClinic } from '../../assessments/records.js';
 import { listInstrumentImports } from '../../assessments/instrument-imports.js';
 import type { Database } from '../../database/client.js';
 import {
+  assessments,
   patients,
   type InstrumentImport,
   type QuestionnaireRequest,
@@ -171,8 +172,46 @@ const myQuestionnairesSchema = z
     instruments: z
       .array(patientInstrumentSchema)
       .describe('What the phone needs to show each instrument of the due requests'),
+    goals: z
+      .array(z.object({ episodeId: z.uuid(), activities: z.array(z.string()) }))
+      .describe(
+        'For each episode of a due request asking for the PSFS: the activities the patient named at the baseline, to rate again (the PSFS follows the same activities). [S-PSFS]',
+      ),
   })
   .meta({ id: 'MyQuestionnaires' });
+
+/**
+ * The PSFS activities named at each episode's baseline assessment (the earliest with a PSFS):
+ * a follow-up rates the same activities, so their change can be read one by one. [S-PSFS]
+ */
+async function baselineActivities(
+  db: Database,
+  episodeIds: readonly string[],
+): Promise<{ episodeId: string; activities: string[] }[]> {
+  if (episodeIds.length === 0) return [];
+  const rows = await db
+    .select({ episodeId: assessments.episodeId, questionnaires: assessments.questionnaires })
+    .from(assessments)
+    .where(inArray(assessments.episodeId, [...episodeIds]))
+    .orderBy(asc(assessments.assessedAt));
+  const found = new Map<string, string[]>();
+  for (const row of rows) {
+    if (found.has(row.episodeId)) continue;
+    const psfs = row.questionnaires.find((questionnaire) => questionnaire.instrument === 'psfs');
+    if (psfs === undefined) continue;
+    const activities = psfs.answers.flatMap((answer) =>
+      typeof answer === 'object' &&
+      answer !== null &&
+      'activity' in answer &&
+      typeof answer.activity === 'string' &&
+      answer.activity.trim() !== ''
+        ? [answer.activity.trim()]
+        : [],
+    );
+    if (activities.length > 0) found.set(row.episodeId, activities);
+  }
+  return [...found].map(([episodeId, activities]) => ({ episodeId, activities }));
+}
 
 // ---------------------------------------------------------------- shaping
 
@@ -451,6 +490,13 @@ export const questionnaireRoutes: RoutePlugin<QuestionnaireFeatureOptions> = (ap
       const wanted = [...new Set(due.flatMap((row) => row.request.instruments))];
       const imports: ReadonlyMap<InstrumentId, InstrumentImport> =
         wanted.length === 0 ? new Map() : await listInstrumentImports(db, patient.clinicId);
+      const goals = await baselineActivities(db, [
+        ...new Set(
+          due
+            .filter((row) => row.request.instruments.includes('psfs'))
+            .map((row) => row.request.episodeId),
+        ),
+      ]);
       await auditPatient(db, auth.user, origin, at, {
         action: 'read',
         resource: 'questionnaireRequest',
@@ -462,6 +508,7 @@ export const questionnaireRoutes: RoutePlugin<QuestionnaireFeatureOptions> = (ap
         due: due.map(publicRequest),
         completed: completed.map(publicRequest),
         instruments: wanted.map((id) => patientInstrument(id, imports.get(id))),
+        goals,
       };
     },
   );

@@ -323,6 +323,7 @@ describe('GET /api/session', () => {
         role: 'clinician',
         displayName: 'Dr Test',
       },
+      clinicName: 'Test Clinic',
     });
 
     const anonymous = await app.inject({ method: 'GET', url: '/api/session' });

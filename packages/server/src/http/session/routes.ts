@@ -14,6 +14,7 @@
  * sign-in, sign-out and change of secret is audited; secrets are never logged, stored in the
  * audit log or returned.
  */
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { changeSecret } from '../../auth/credentials.js';
 import { DEFAULT_LOCKOUT_POLICY, authenticate } from '../../auth/lockout.js';
@@ -21,6 +22,7 @@ import { PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
 import { createSession, deleteSession, type SessionUser } from '../../auth/sessions.js';
 import { isSignInName, signInNameOf } from '../../auth/sign-in-names.js';
 import type { Database } from '../../database/client.js';
+import { clinics } from '../../database/schema.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
 import {
   ProblemError,
@@ -132,7 +134,11 @@ const loggedInSchema = z
   .meta({ id: 'LoggedIn' });
 
 const currentSessionSchema = z
-  .object({ user: sessionUserSchema, signInName: signInNameSchema.optional() })
+  .object({
+    user: sessionUserSchema,
+    signInName: signInNameSchema.optional(),
+    clinicName: z.string().describe("The name of the signed-in user's clinic"),
+  })
   .meta({ id: 'CurrentSession' });
 
 /**
@@ -296,8 +302,12 @@ export const sessionRoutes: RoutePlugin<SessionFeatureOptions> = (app, options) 
     },
     async (request, reply) => {
       const { user } = requireUser(request);
+      const [clinic] = await db
+        .select({ name: clinics.name })
+        .from(clinics)
+        .where(eq(clinics.id, user.clinicId));
       void reply.header('cache-control', 'no-store');
-      return Promise.resolve({ user: publicUser(user), ...signInNameFor(user) });
+      return { user: publicUser(user), ...signInNameFor(user), clinicName: clinic?.name ?? '' };
     },
   );
 

@@ -61,6 +61,26 @@ describe('stepsOf', () => {
     );
     expect(steps.map((step) => step.skippable)).toEqual([false, false, false, true, true]);
   });
+
+  it('asks to rate again the activities named at the baseline, and sends them as named', () => {
+    const goals = ['Gardening', 'Carrying shopping', 'Sitting through a film', 'Cycling'];
+    const steps = stepsOf({ ...request, instruments: ['psfs'] }, instruments, goals);
+    expect(steps.map((step) => step.activity)).toEqual(goals);
+    const [first] = steps;
+    if (first === undefined) throw new Error('no step');
+    expect(stepProblem(first, undefined)).toContain('0 to 10');
+    let answers: Answers = {};
+    for (const [index, step] of steps.entries()) {
+      answers = withAnswer(answers, step, { activity: 'renamed', rating: index + 2 });
+    }
+    expect(firstUnanswered(steps, answers)).toBeNull();
+    expect(submissionOf({ ...request, instruments: ['psfs'] }, steps, answers)).toEqual([
+      {
+        instrument: 'psfs',
+        answers: goals.map((activity, index) => ({ activity, rating: index + 2 })),
+      },
+    ]);
+  });
 });
 
 describe('answers', () => {

@@ -13,6 +13,8 @@ import type {
 
 /** PSFS: the patient names three activities (the fewest it takes). [S-PSFS] */
 export const PSFS_ACTIVITIES = 3;
+/** The most activities the PSFS rates. [S-PSFS] */
+export const PSFS_MOST_ACTIVITIES = 5;
 
 export interface Step {
   readonly instrument: PatientInstrument;
@@ -22,6 +24,8 @@ export interface Step {
   readonly kind: 'choice' | 'activity';
   /** Whether the question may be left out (the instrument allows some missing). */
   readonly skippable: boolean;
+  /** PSFS follow-up: the activity named at the baseline, to rate again (not to rename). */
+  readonly activity?: string;
 }
 
 /** A choice: the option's value, or `null` when skipped. The PSFS: the activity and its rating. */
@@ -41,13 +45,30 @@ export interface Draft {
 
 export const emptyDraft: Draft = { step: 0, answers: {} };
 
+/**
+ * One step per question. The PSFS asks for three new activities, or, when the patient named
+ * some at the baseline (`goals`), asks them to rate those same ones again: its change is read
+ * activity by activity. [S-PSFS]
+ */
 export function stepsOf(
   request: QuestionnaireRequest,
   instruments: readonly PatientInstrument[],
+  goals: readonly string[] = [],
 ): Step[] {
   return request.instruments.flatMap((id): Step[] => {
     const instrument = instruments.find((candidate) => candidate.id === id);
     if (instrument === undefined) return [];
+    const first = instrument.items[0];
+    if (id === 'psfs' && goals.length > 0 && first !== undefined) {
+      return goals.slice(0, PSFS_MOST_ACTIVITIES).map((activity, index) => ({
+        instrument,
+        item: instrument.items[index] ?? first,
+        index,
+        kind: 'activity',
+        skippable: false,
+        activity,
+      }));
+    }
     if (id === 'psfs') {
       return instrument.items.slice(0, PSFS_ACTIVITIES).map((item, index) => ({
         instrument,
@@ -85,7 +106,7 @@ function isActivity(answer: Answer | undefined): answer is ActivityAnswer {
 /** What is missing on a step before moving on, in the patient's words; `null` when fine. */
 export function stepProblem(step: Step, answer: Answer | undefined): string | null {
   if (step.kind === 'activity') {
-    const activity = isActivity(answer) ? answer : { activity: '', rating: null };
+    const activity = isActivity(answer) ? answer : { activity: step.activity ?? '', rating: null };
     if (activity.activity.trim() === '') return 'Write down an activity you find hard.';
     if (activity.rating === null) return 'Choose a number from 0 to 10 for this activity.';
     return null;
@@ -116,6 +137,9 @@ export function submissionOf(
       instrument: id,
       answers: mine.map((step) => {
         const answer = answerOf(answers, step);
+        if (step.activity !== undefined) {
+          return { activity: step.activity, rating: isActivity(answer) ? answer.rating : null };
+        }
         if (isActivity(answer)) return { activity: answer.activity.trim(), rating: answer.rating };
         return answer ?? null;
       }),

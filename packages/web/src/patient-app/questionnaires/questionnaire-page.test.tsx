@@ -59,7 +59,12 @@ const request: QuestionnaireRequest = {
   results: null,
 };
 
-const mine: MyQuestionnaires = { due: [request], completed: [], instruments: [nprs, psfs] };
+const mine: MyQuestionnaires = {
+  due: [request],
+  completed: [],
+  instruments: [nprs, psfs],
+  goals: [],
+};
 
 function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

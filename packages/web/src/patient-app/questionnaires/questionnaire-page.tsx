@@ -118,8 +118,11 @@ function ActivityQuestion({
   onChange,
   describedBy,
   invalid,
+  fixed,
 }: {
   readonly name: string;
+  /** The activity named at the baseline: shown to rate again, not to rename. */
+  readonly fixed: string | undefined;
   readonly value: ActivityAnswer;
   readonly onChange: (value: ActivityAnswer) => void;
   readonly describedBy: string | undefined;
@@ -128,25 +131,31 @@ function ActivityQuestion({
   const inputId = `${name}-activity`;
   return (
     <>
-      <div className="field">
-        <label className="field-label" htmlFor={inputId}>
-          Something you find hard to do because of your pain
-        </label>
-        <p className="field-hint" id={`${inputId}-hint`}>
-          For example: gardening, picking up a child, sitting through a film.
+      {fixed !== undefined ? (
+        <p className="qn-activity">
+          At the start you said this was hard: <strong>{fixed}</strong>
         </p>
-        <input
-          id={inputId}
-          className="input qn-input"
-          maxLength={200}
-          value={value.activity}
-          aria-invalid={invalid && value.activity.trim() === '' ? true : undefined}
-          aria-describedby={[`${inputId}-hint`, describedBy].filter(Boolean).join(' ')}
-          onChange={(event) => {
-            onChange({ ...value, activity: event.currentTarget.value });
-          }}
-        />
-      </div>
+      ) : (
+        <div className="field">
+          <label className="field-label" htmlFor={inputId}>
+            Something you find hard to do because of your pain
+          </label>
+          <p className="field-hint" id={`${inputId}-hint`}>
+            For example: gardening, picking up a child, sitting through a film.
+          </p>
+          <input
+            id={inputId}
+            className="input qn-input"
+            maxLength={200}
+            value={value.activity}
+            aria-invalid={invalid && value.activity.trim() === '' ? true : undefined}
+            aria-describedby={[`${inputId}-hint`, describedBy].filter(Boolean).join(' ')}
+            onChange={(event) => {
+              onChange({ ...value, activity: event.currentTarget.value });
+            }}
+          />
+        </div>
+      )}
       <fieldset className="qn-options qn-options--scale" aria-describedby={describedBy}>
         <legend className="field-label">
           How well can you do it now? 0 means not at all, 10 means as well as before.
@@ -170,15 +179,19 @@ function ActivityQuestion({
   );
 }
 
+const noGoals: readonly string[] = [];
+
 function QuestionnaireForm({
   request,
   instruments,
+  goals,
 }: {
   readonly request: QuestionnaireRequest;
   readonly instruments: readonly PatientInstrument[];
+  readonly goals: readonly string[];
 }) {
   const queryClient = useQueryClient();
-  const steps = useMemo(() => stepsOf(request, instruments), [request, instruments]);
+  const steps = useMemo(() => stepsOf(request, instruments, goals), [request, instruments, goals]);
   const [draft, setDraft] = useState<Draft>(() => {
     const saved = loadDraft(request.id);
     return { ...saved, step: Math.min(saved.step, steps.length) };
@@ -382,9 +395,10 @@ function QuestionnaireForm({
             <ActivityQuestion
               key={draft.step}
               name={`${baseId}-${draft.step}`}
+              fixed={step.activity}
               value={
                 (answerOf(draft.answers, step) as ActivityAnswer | undefined) ?? {
-                  activity: '',
+                  activity: step.activity ?? '',
                   rating: null,
                 }
               }
@@ -451,7 +465,16 @@ export function QuestionnairePage() {
   }
   const due = mine.data.due.find((request) => request.id === requestId);
   if (due !== undefined) {
-    return <QuestionnaireForm key={due.id} request={due} instruments={mine.data.instruments} />;
+    return (
+      <QuestionnaireForm
+        key={due.id}
+        request={due}
+        instruments={mine.data.instruments}
+        goals={
+          mine.data.goals.find((goal) => goal.episodeId === due.episodeId)?.activities ?? noGoals
+        }
+      />
+    );
   }
   const done = mine.data.completed.find((request) => request.id === requestId);
   if (done !== undefined) return <ThankYou request={done} />;

@@ -76,6 +76,8 @@ export interface MyQuestionnaires {
   readonly due: readonly QuestionnaireRequest[];
   readonly completed: readonly QuestionnaireRequest[];
   readonly instruments: readonly PatientInstrument[];
+  /** The PSFS activities named at each episode's baseline, to rate again. */
+  readonly goals: readonly { readonly episodeId: string; readonly activities: readonly string[] }[];
 }
 
 export interface SubmittedQuestionnaire {
