@@ -39,3 +39,8 @@ export * from './programmes/index.js';
 export { registerProgrammeFeature } from './http/programmes/routes.js';
 export * from './caseload/index.js';
 export { registerCaseloadFeature } from './http/caseload/routes.js';
+export * from './check-ins/index.js';
+export { registerCheckInFeature } from './http/check-ins/routes.js';
+export * from './reminders/index.js';
+export { registerReminderFeature } from './http/reminders/routes.js';
+export { registerCalendarFeature } from './http/calendar/routes.js';

@@ -7,15 +7,21 @@
 import type { Database } from '../database/client.js';
 import type { App } from './app.js';
 import { registerAssessmentFeature } from './assessments/routes.js';
+import { registerCalendarFeature } from './calendar/routes.js';
 import { registerCaseloadFeature } from './caseload/routes.js';
+import { registerCheckInFeature } from './check-ins/routes.js';
 import { registerChartFeature } from './chart/routes.js';
 import { registerExerciseFeature } from './exercises/routes.js';
 import { registerLogFeature } from './logs/routes.js';
+import { registerMeFeature } from './me/routes.js';
 import { registerNoteFeature } from './notes/routes.js';
 import { registerPatientFeature } from './patients/routes.js';
 import { registerProgrammeFeature } from './programmes/routes.js';
+import { registerQuestionnaireFeature } from './questionnaires/routes.js';
+import { registerReminderFeature } from './reminders/routes.js';
 import { registerSessionFeature, type LoginRateLimit } from './session/routes.js';
 import { registerUserFeature } from './users/routes.js';
+import { registerStaffFeature } from './users/staff.js';
 
 export interface ApiOptions {
   readonly db: Database;
@@ -42,7 +48,13 @@ export function registerApi(app: App, options: ApiOptions): void {
   registerAssessmentFeature(app, { db, now });
   registerNoteFeature(app, { db, now });
   registerUserFeature(app, { db, now });
+  registerStaffFeature(app, { db });
   registerProgrammeFeature(app, { db, now });
   registerChartFeature(app, { db, now });
   registerExerciseFeature(app, { db, now });
+  registerQuestionnaireFeature(app, { db, now });
+  registerCheckInFeature(app, { db, now });
+  registerReminderFeature(app, { db, now });
+  registerCalendarFeature(app, { db, now });
+  registerMeFeature(app, { db, now });
 }

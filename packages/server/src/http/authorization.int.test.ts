@@ -72,6 +72,7 @@ describe('the route table', () => {
     const open = routeMatrix.filter((entry) => entry.expect.anonymous !== 401);
     expect(open.filter((entry) => entry.public !== true).map((entry) => entry.route)).toEqual([]);
     expect(open.map((entry) => entry.route).sort()).toEqual([
+      'GET /api/calendar/:token.ics',
       'POST /api/invitations/redeem',
       'POST /api/session',
     ]);

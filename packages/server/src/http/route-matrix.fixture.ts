@@ -24,10 +24,15 @@
 // or else as the first of clinicianOfA, admin, patientA, patientB, anonymous expected to get 2xx.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { getLesson } from '@spinewise/clinical';
 import type { InjectOptions } from 'fastify';
 import { registerApi } from './api.js';
 import { buildApp, type App } from './app.js';
 import { DOCS_PREFIX } from './openapi.js';
+import { CURRENT_CONSENT_VERSION } from './patients/consent.js';
+import { freshCalendarToken } from './calendar/calendar.fixture.js';
+import { freshCheckInBody } from './check-ins/check-ins.fixture.js';
+import { NPRS_ANSWERS, freshQuestionnaireRequest } from './questionnaires/requests.fixture.js';
 import type { Actor, World } from './world.fixture.js';
 
 export interface RouteRequest {
@@ -203,6 +208,17 @@ const CLINIC_A_CLINICIAN_WRITE = (status: number) =>
     admin: 403,
   }) as const;
 
+/** The signed-in patient's own settings: each patient has theirs; staff have none. */
+const PATIENTS_OWN = (status: number) =>
+  ({
+    anonymous: 401,
+    patientA: status,
+    patientB: status,
+    clinicianOfA: 403,
+    clinicianOfOtherClinic: 403,
+    admin: 403,
+  }) as const;
+
 export const routeMatrix: readonly RouteEntry[] = [
   // ------------------------------------------------------------ session
   {
@@ -330,6 +346,7 @@ export const routeMatrix: readonly RouteEntry[] = [
         code: await w.fresh.invitationCode(),
         secret: NEW_PATIENT_PASSWORD,
         kind: 'password',
+        consent: { accepted: true, version: CURRENT_CONSENT_VERSION },
       },
     }),
     // The code is the credential, whoever holds it.
@@ -360,6 +377,90 @@ export const routeMatrix: readonly RouteEntry[] = [
       anonymous: 401,
       patientA: 201,
       patientB: 201,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
+    route: 'POST /api/me/check-ins',
+    // Each patient checks in for their own latest session day, cleared first (one per day).
+    request: async (w, actor) => ({
+      body: await freshCheckInBody(w, w.patientOf(actor)),
+      headers: { 'idempotency-key': randomUUID() },
+    }),
+    expect: {
+      anonymous: 401,
+      patientA: 201,
+      patientB: 201,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
+    route: 'GET /api/me/check-ins',
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 200,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
+    route: 'GET /api/me/lessons',
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 200,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
+    route: 'GET /api/me/lessons/:lessonId',
+    // The programme's safety lesson: open from the start.
+    request: (w, actor) => ({
+      params: { lessonId: w.patientOf(actor).programme.requiredLessons[0] ?? '' },
+    }),
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 200,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
+    route: 'POST /api/me/lessons/:lessonId/progress',
+    // Each patient answers the first check question of their own safety lesson (latest kept).
+    request: (w, actor) => {
+      const lessonId = w.patientOf(actor).programme.requiredLessons[0] ?? '';
+      const question = getLesson(lessonId).checkQuestions[0];
+      return {
+        params: { lessonId },
+        body: { answers: question === undefined ? {} : { [question.id]: '0' } },
+      };
+    },
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 200,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
+    route: 'GET /api/me/progress',
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 200,
       clinicianOfA: 403,
       clinicianOfOtherClinic: 403,
       admin: 403,
@@ -529,6 +630,10 @@ export const routeMatrix: readonly RouteEntry[] = [
     expect: ADMIN_ONLY(200),
   },
   {
+    route: 'GET /api/staff',
+    expect: STAFF_READ,
+  },
+  {
     route: 'POST /api/users',
     request: () => ({
       body: {
@@ -652,5 +757,102 @@ export const routeMatrix: readonly RouteEntry[] = [
     route: 'GET /api/patients/:patientId/timeline',
     request: (w) => ({ params: { patientId: w.patientA.id } }),
     expect: CLINIC_A_STAFF_READ,
+  },
+  // ---------------------------------------------------------------- questionnaires on the phone
+  {
+    route: 'POST /api/episodes/:episodeId/questionnaire-requests',
+    request: (w) => ({
+      params: { episodeId: w.patientA.episodeId },
+      body: { instruments: ['nprs', 'odi'], message: 'Before our next visit, please.' },
+    }),
+    expect: { ...CLINIC_A_CLINICIAN_WRITE(201), admin: 201 },
+  },
+  {
+    route: 'GET /api/patients/:patientId/questionnaire-requests',
+    request: (w) => ({ params: { patientId: w.patientA.id } }),
+    expect: CLINIC_A_STAFF_READ,
+  },
+  {
+    route: 'POST /api/questionnaire-requests/:requestId/cancel',
+    request: async (w) => ({ params: { requestId: await freshQuestionnaireRequest(w) } }),
+    expect: { ...CLINIC_A_CLINICIAN_WRITE(200), admin: 200 },
+  },
+  {
+    route: 'GET /api/me/questionnaires',
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 200,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
+    route: 'POST /api/me/questionnaires/:requestId',
+    // Patient A's own request, fresh each time: patient B finds nothing.
+    request: async (w) => ({
+      params: { requestId: await freshQuestionnaireRequest(w) },
+      body: NPRS_ANSWERS,
+    }),
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 404,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+
+  // ------------------------------------------------------------ reminders and calendar
+  {
+    route: 'GET /api/me/reminders',
+    expect: PATIENTS_OWN(200),
+  },
+  {
+    route: 'PUT /api/me/reminders',
+    request: () => ({ body: { times: ['08:00'], timeZone: 'Europe/London' } }),
+    expect: PATIENTS_OWN(200),
+  },
+  {
+    route: 'GET /api/push/public-key',
+    expect: PATIENTS_OWN(200),
+  },
+  {
+    route: 'POST /api/me/push-subscriptions',
+    // A new device each time, so no cell takes over another's.
+    request: () => ({
+      body: {
+        endpoint: `https://push.example.test/${randomUUID()}`,
+        expirationTime: null,
+        keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA', auth: 'tBHItJI5svbpez7KI4CCXg' },
+      },
+    }),
+    expect: PATIENTS_OWN(204),
+  },
+  {
+    route: 'DELETE /api/me/push-subscriptions',
+    request: () => ({ body: { endpoint: 'https://push.example.test/a-device-gone-by' } }),
+    expect: PATIENTS_OWN(204),
+  },
+  {
+    route: 'POST /api/me/calendar-link',
+    expect: PATIENTS_OWN(201),
+  },
+  {
+    route: 'DELETE /api/me/calendar-link',
+    expect: PATIENTS_OWN(204),
+  },
+  {
+    route: 'GET /api/me/calendar.ics',
+    expect: PATIENTS_OWN(200),
+  },
+  {
+    route: 'GET /api/calendar/:token.ics',
+    public: true,
+    // The secret in the address is the credential, whoever holds it (a calendar app).
+    request: async (w) => ({ params: { token: await freshCalendarToken(w) } }),
+    expect: { anonymous: 200, ...ALL_SIGNED_IN },
   },
 ];

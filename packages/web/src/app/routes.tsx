@@ -192,9 +192,41 @@ export function createRoutes(client: QueryClient): RouteObject[] {
                   }),
                 },
                 {
+                  path: 'app/learn',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/learn/learn-page.js')).LearnPage,
+                  }),
+                },
+                {
+                  path: 'app/learn/:lessonId',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/learn/lesson-page.js')).LessonPage,
+                  }),
+                },
+                {
+                  path: 'app/progress',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/progress/progress-page.js'))
+                      .ProgressPage,
+                  }),
+                },
+                {
                   path: 'app/flare-up',
                   lazy: async () => ({
                     Component: (await import('../patient-app/safety/flare-up-page.js')).FlareUpPage,
+                  }),
+                },
+                {
+                  path: 'app/welcome',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/welcome/welcome-page.js')).WelcomePage,
+                  }),
+                },
+                {
+                  path: 'app/settings',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/settings/settings-page.js'))
+                      .SettingsPage,
                   }),
                 },
               ],
