@@ -53,6 +53,7 @@ describe('migrations', () => {
       'push_subscriptions',
       'questionnaire_requests',
       'reminder_deliveries',
+      'rom_measurements',
       'server_settings',
       'session_logs',
       'sessions',

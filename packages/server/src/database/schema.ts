@@ -12,6 +12,7 @@ import {
   bigint,
   check,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -637,6 +638,43 @@ export const lessonProgress = pgTable(
   (table) => [primaryKey({ columns: [table.patientId, table.lessonId] })],
 );
 
+/** The range-of-motion movements the camera coach measures. */
+export type RomMovement =
+  | 'trunkFlexion'
+  | 'trunkExtension'
+  | 'trunkSideBendLeft'
+  | 'trunkSideBendRight'
+  | 'neckRotationLeft'
+  | 'neckRotationRight';
+
+/**
+ * Range of motion measured by the camera coach on the patient's phone: numbers only, never a
+ * frame. Camera angles are estimates, not clinical goniometry.
+ */
+export const romMeasurements = pgTable(
+  'rom_measurements',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    movement: text('movement').$type<RomMovement>().notNull(),
+    degrees: doublePrecision('degrees').notNull(),
+    measuredAt: instant('measured_at').notNull(),
+    /** From the `Idempotency-Key` header, like session logs. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('rom_measurements_patient_idempotency_key_unique').on(
+      table.patientId,
+      table.idempotencyKey,
+    ),
+    index('rom_measurements_patient_measured_idx').on(table.patientId, table.measuredAt),
+    check('rom_measurements_degrees_range', sql`${table.degrees} BETWEEN -180 AND 180`),
+  ],
+);
+
 /** Where to send the patient's reminders: a Web Push subscription of one of their devices. */
 export const pushSubscriptions = pgTable(
   'push_subscriptions',
@@ -788,6 +826,7 @@ export type QuestionnaireRequest = typeof questionnaireRequests.$inferSelect;
 export type CheckIn = typeof checkIns.$inferSelect;
 export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type PushSubscription = typeof pushSubscriptions.$inferSelect;
+export type RomMeasurement = typeof romMeasurements.$inferSelect;
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type NewProgrammeRow = typeof programmes.$inferInsert;
 export type ProgrammeVersion = typeof programmeVersions.$inferSelect;
