@@ -6,6 +6,9 @@
  * - Hashed build assets (`/assets/…`) are immutable and cached for a year.
  * - Every other file (`index.html`, the service worker, the manifest) is revalidated on each
  *   load, so a new release reaches phones at the next visit.
+ * - The build writes gzip and brotli copies beside its text files (`x.js.br`, `x.js.gz`); a
+ *   browser that accepts one gets it (the patient app's budget is counted compressed, on slow
+ *   phone connections), with `Vary: Accept-Encoding`. No compression at request time.
  * - A page address the app routes itself (`/patients/…`, `/today`) answers `index.html`; an
  *   unknown `/api/…` address stays a problem+json 404.
  * - Without a build (the web app not built yet), `/` explains where it would be, instead of a
@@ -84,6 +87,8 @@ export function registerWebApp(
     // unknown path falls through to the app page below, not to a file lookup per request.
     wildcard: false,
     index: ['index.html'],
+    // `x.js.br` / `x.js.gz` written by the build, when the browser accepts them.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (response, path) => {
       const immutable = path.includes('/assets/') || path.includes('\\assets\\');
@@ -91,6 +96,8 @@ export function registerWebApp(
         'cache-control',
         immutable ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache',
       );
+      // The body depends on Accept-Encoding (a compressed copy or the file itself).
+      response.setHeader('vary', 'accept-encoding');
     },
   });
 

@@ -1,0 +1,88 @@
+/* global self, caches, fetch, Request */
+/**
+ * The service worker's source. The build (`vite.config.ts`, plugin `service-worker`) writes it
+ * to `/sw.js` with two constants put in front: `PRECACHE`, the patient app's files (index.html,
+ * its hashed scripts and styles, the manifest and icons), and `VERSION`, a hash of that list.
+ *
+ * - Install: every file of the list is fetched into a cache named after the version.
+ * - Activate: caches of older versions are deleted; the first worker takes the open pages at
+ *   once, a later one waits until the page asks it to (the "Reload to update" button).
+ * - A page address (navigation): the network first, so an online patient always gets the
+ *   current release; with no connection, the cached index.html (the app routes itself).
+ * - A file of the list: from the cache, so the app opens offline and quickly.
+ * - `/api/…`: never touched. The app keeps what it needs in IndexedDB; a cached API answer
+ *   here could outlive the session or another patient's sign-in.
+ */
+/* global PRECACHE, VERSION */
+const CACHE_PREFIX = 'spinewise-app-';
+const CACHE = `${CACHE_PREFIX}${VERSION}`;
+const APP_PAGE = '/index.html';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // `reload`: past the browser's HTTP cache, so the files are this release's.
+      await cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })));
+      // The first worker has nothing to replace: start at once.
+      if (self.registration.active === null) await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names
+          .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE)
+          .map((name) => caches.delete(name)),
+      );
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data !== null && typeof event.data === 'object' && event.data.type === 'SKIP_WAITING') {
+    void self.skipWaiting();
+  }
+});
+
+async function appPage(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cached = await caches.match(APP_PAGE, { cacheName: CACHE });
+    if (cached !== undefined) return cached;
+    throw error;
+  }
+}
+
+async function fromCache(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached !== undefined) return cached;
+  const response = await fetch(request);
+  // A hashed file never changes: keep one the list missed (a chunk loaded later).
+  if (response.ok && new URL(request.url).pathname.startsWith('/assets/')) {
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(appPage(request));
+    return;
+  }
+  if (url.pathname.startsWith('/assets/') || PRECACHE.includes(url.pathname)) {
+    event.respondWith(fromCache(request));
+  }
+});
