@@ -44,3 +44,5 @@ export { registerCheckInFeature } from './http/check-ins/routes.js';
 export * from './reminders/index.js';
 export { registerReminderFeature } from './http/reminders/routes.js';
 export { registerCalendarFeature } from './http/calendar/routes.js';
+export * from './rom/index.js';
+export { registerRomFeature } from './http/rom/routes.js';

@@ -18,10 +18,15 @@ export {
 } from './decide.js';
 export { parseHistory, type AppliedChange, type ChainChange } from './history.js';
 export {
+  coachLimits,
+  coachViews,
   completionOf,
   difficultyOf,
   noteMaxLength,
   parseLogs,
+  type CoachFormWarning,
+  type CoachResult,
+  type CoachView,
   type Completion,
   type Difficulty,
   type ParseLogsOptions,

@@ -130,6 +130,76 @@ describe('parseLogs', () => {
   });
 });
 
+describe('parseLogs: the camera coach result', () => {
+  const coach = {
+    reps: 10,
+    holdSeconds: 24.5,
+    rangeDegrees: { min: -12.5, max: 41 },
+    formWarnings: [{ id: 'hipsSag', cue: 'Lift your hips a little.', count: 2 }],
+    exerciseRule: 'bridge-1',
+    view: 'side',
+  };
+  const withCoach = (value: unknown) => [{ ...valid, coach: value }];
+
+  it('keeps a full result and a minimal one exactly as given', () => {
+    expect(parseLogs(withCoach(coach))[0]?.coach).toEqual(coach);
+    const minimal = { exerciseRule: 'plank-1', view: 'front' };
+    expect(parseLogs(withCoach(minimal))[0]?.coach).toEqual(minimal);
+    expect(parseLogs([valid])[0]).not.toHaveProperty('coach');
+  });
+
+  it.each([
+    [{ ...coach, reps: -1 }, ['reps']],
+    [{ ...coach, reps: 2.5 }, ['reps']],
+    [{ ...coach, holdSeconds: -0.1 }, ['holdSeconds']],
+    [{ ...coach, holdSeconds: '20' }, ['holdSeconds']],
+    [{ ...coach, rangeDegrees: { min: -181, max: 10 } }, ['rangeDegrees', 'min']],
+    [{ ...coach, rangeDegrees: { min: 0, max: 180.5 } }, ['rangeDegrees', 'max']],
+    [{ ...coach, rangeDegrees: { min: 30, max: 10 } }, ['rangeDegrees', 'min']],
+    [{ ...coach, rangeDegrees: { min: 0 } }, ['rangeDegrees', 'max']],
+    [{ ...coach, rangeDegrees: { min: 0, max: 1, mean: 0.5 } }, ['rangeDegrees', 'mean']],
+    [{ ...coach, rangeDegrees: [0, 1] }, ['rangeDegrees']],
+    [{ ...coach, formWarnings: {} }, ['formWarnings']],
+    [{ ...coach, formWarnings: Array(21).fill(coach.formWarnings[0]) }, ['formWarnings']],
+    [{ ...coach, formWarnings: [{ id: 'a', cue: 'b', count: 0 }] }, ['formWarnings', 0, 'count']],
+    [
+      { ...coach, formWarnings: [{ id: 'x'.repeat(101), cue: 'b', count: 1 }] },
+      ['formWarnings', 0, 'id'],
+    ],
+    [
+      { ...coach, formWarnings: [{ id: 'a', cue: 'b'.repeat(301), count: 1 }] },
+      ['formWarnings', 0, 'cue'],
+    ],
+    [
+      { ...coach, formWarnings: [{ id: 'a', cue: 'b', count: 1, at: 3 }] },
+      ['formWarnings', 0, 'at'],
+    ],
+    [{ ...coach, exerciseRule: undefined }, ['exerciseRule']],
+    [{ ...coach, exerciseRule: 'x'.repeat(101) }, ['exerciseRule']],
+    [{ ...coach, view: 'top' }, ['view']],
+    [{ ...coach, frames: [] }, ['frames']],
+  ])('%j is an error naming the field', (value, path) => {
+    expect(pathOf(withCoach(value))).toEqual(['logs', 0, 'coach', ...path]);
+  });
+
+  it('must be an object', () => {
+    expect(pathOf(withCoach('10 reps'))).toEqual(['logs', 0, 'coach']);
+    expect(pathOf(withCoach(null))).toEqual(['logs', 0, 'coach']);
+  });
+
+  it('accepts the bounds themselves', () => {
+    const edge = {
+      reps: 0,
+      holdSeconds: 0,
+      rangeDegrees: { min: -180, max: 180 },
+      formWarnings: Array(20).fill({ id: 'x'.repeat(100), cue: 'c'.repeat(300), count: 1 }),
+      exerciseRule: 'r'.repeat(100),
+      view: 'side',
+    };
+    expect(parseLogs(withCoach(edge))[0]?.coach).toEqual(edge);
+  });
+});
+
 describe('completionOf', () => {
   const log = (setsDone: number, completed?: SessionLog['completed']): SessionLog => ({
     date: '2025-03-03',

@@ -42,7 +42,59 @@ export interface SessionLog {
   readonly symptoms?: readonly LogSymptom[];
   /** Free text, at most 2000 characters. */
   readonly note?: string;
+  /** What the camera coach measured during the session, as the patient confirmed it. */
+  readonly coach?: CoachResult;
 }
+
+/**
+ * The camera coach's result for one session (issue 7): numbers only, never a frame. Camera
+ * angles are estimates, not clinical goniometry.
+ */
+export interface CoachResult {
+  /** Repetitions the coach counted. */
+  readonly reps?: number;
+  /** Seconds held in position, all holds together. */
+  readonly holdSeconds?: number;
+  /** The tracked angle's range over the session, in degrees (−180 to 180). */
+  readonly rangeDegrees?: { readonly min: number; readonly max: number };
+  /** The form cues given, with how many times each. */
+  readonly formWarnings?: readonly CoachFormWarning[];
+  /** The coach rule used (the exercise's id for the exercise rules). */
+  readonly exerciseRule: string;
+  readonly view: CoachView;
+}
+
+export interface CoachFormWarning {
+  readonly id: string;
+  readonly cue: string;
+  readonly count: number;
+}
+
+export type CoachView = 'side' | 'front';
+
+export const coachViews: readonly CoachView[] = ['side', 'front'];
+
+/** Bounds of a coach result, shared with the API's schema. */
+export const coachLimits = {
+  repsMax: 1000,
+  holdSecondsMax: 3600,
+  degreesMin: -180,
+  degreesMax: 180,
+  formWarningsMax: 20,
+  formWarningIdMaxLength: 100,
+  cueMaxLength: 300,
+  warningCountMax: 100_000,
+  exerciseRuleMaxLength: 100,
+} as const;
+
+const coachKeys = [
+  'reps',
+  'holdSeconds',
+  'rangeDegrees',
+  'formWarnings',
+  'exerciseRule',
+  'view',
+] as const;
 
 const completions: readonly Completion[] = ['done', 'partly', 'skipped'];
 const difficulties: readonly Difficulty[] = ['easy', 'moderate', 'hard'];
@@ -74,6 +126,7 @@ const knownKeys = [
   'difficulty',
   'symptoms',
   'note',
+  'coach',
 ] as const;
 
 export const noteMaxLength = 2000;
@@ -143,6 +196,113 @@ function parseSymptoms(path: Path, value: unknown): LogSymptom[] {
   return symptoms;
 }
 
+function parseDegrees(path: Path, value: unknown): number {
+  const { degreesMin, degreesMax } = coachLimits;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < degreesMin ||
+    value > degreesMax
+  ) {
+    throw new ClinicalInputError(
+      path,
+      `must be a number of degrees from ${degreesMin} to ${degreesMax}, not ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+function onlyKeys(path: Path, input: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of Object.keys(input)) {
+    if (!keys.includes(key)) {
+      throw new ClinicalInputError(
+        [...path, key],
+        `is not a field here; fields are ${keys.join(', ')}`,
+      );
+    }
+  }
+}
+
+function parseFormWarning(path: Path, input: unknown): CoachFormWarning {
+  if (!isPlainObject(input)) {
+    throw new ClinicalInputError(
+      path,
+      `must be a form warning object, not ${describeValue(input)}`,
+    );
+  }
+  onlyKeys(path, input, ['id', 'cue', 'count']);
+  const id = parseString([...path, 'id'], input.id, coachLimits.formWarningIdMaxLength);
+  const cue = parseString([...path, 'cue'], input.cue, coachLimits.cueMaxLength);
+  const count = parseNumber([...path, 'count'], input.count, coachLimits.warningCountMax, true);
+  if (count < 1) {
+    throw new ClinicalInputError(
+      [...path, 'count'],
+      'must be at least 1: a warning given once or more',
+    );
+  }
+  return { id, cue, count };
+}
+
+/** A coach result, kept as given (the stored log must compare equal to the body sent). */
+function parseCoach(path: Path, input: unknown): CoachResult {
+  if (!isPlainObject(input)) {
+    throw new ClinicalInputError(
+      path,
+      `must be a camera coach result object, not ${describeValue(input)}`,
+    );
+  }
+  onlyKeys(path, input, coachKeys);
+  const coach: Record<string, unknown> = {};
+  if (input.reps !== undefined) {
+    coach.reps = parseNumber([...path, 'reps'], input.reps, coachLimits.repsMax, true);
+  }
+  if (input.holdSeconds !== undefined) {
+    coach.holdSeconds = parseNumber(
+      [...path, 'holdSeconds'],
+      input.holdSeconds,
+      coachLimits.holdSecondsMax,
+      false,
+    );
+  }
+  if (input.rangeDegrees !== undefined) {
+    const at = [...path, 'rangeDegrees'];
+    const range = input.rangeDegrees;
+    if (!isPlainObject(range)) {
+      throw new ClinicalInputError(
+        at,
+        `must be an object with min and max, not ${describeValue(range)}`,
+      );
+    }
+    onlyKeys(at, range, ['min', 'max']);
+    const min = parseDegrees([...at, 'min'], range.min);
+    const max = parseDegrees([...at, 'max'], range.max);
+    if (min > max) {
+      throw new ClinicalInputError([...at, 'min'], `is above max (${String(max)})`);
+    }
+    coach.rangeDegrees = { min, max };
+  }
+  if (input.formWarnings !== undefined) {
+    const at = [...path, 'formWarnings'];
+    const warnings = input.formWarnings;
+    if (!Array.isArray(warnings) || warnings.length > coachLimits.formWarningsMax) {
+      throw new ClinicalInputError(
+        at,
+        `must be a list of at most ${coachLimits.formWarningsMax} form warnings, not ${describeValue(warnings)}`,
+      );
+    }
+    coach.formWarnings = warnings.map((item: unknown, index) =>
+      parseFormWarning([...at, index], item),
+    );
+  }
+  coach.exerciseRule = parseString(
+    [...path, 'exerciseRule'],
+    input.exerciseRule,
+    coachLimits.exerciseRuleMaxLength,
+  );
+  coach.view = parseChoice([...path, 'view'], input.view, coachViews);
+  return coach as unknown as CoachResult;
+}
+
 function parseLog(input: unknown, index: number, options: ParseLogsOptions): SessionLog {
   const at = (...rest: readonly (string | number)[]): Path => ['logs', index, ...rest];
   if (!isPlainObject(input)) {
@@ -207,6 +367,7 @@ function parseLog(input: unknown, index: number, options: ParseLogsOptions): Ses
     }
     log.note = input.note;
   }
+  if (input.coach !== undefined) log.coach = parseCoach(at('coach'), input.coach);
   return log as unknown as SessionLog;
 }
 

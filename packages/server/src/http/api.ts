@@ -19,6 +19,7 @@ import { registerPatientFeature } from './patients/routes.js';
 import { registerProgrammeFeature } from './programmes/routes.js';
 import { registerQuestionnaireFeature } from './questionnaires/routes.js';
 import { registerReminderFeature } from './reminders/routes.js';
+import { registerRomFeature } from './rom/routes.js';
 import { registerSessionFeature, type LoginRateLimit } from './session/routes.js';
 import { registerUserFeature } from './users/routes.js';
 import { registerStaffFeature } from './users/staff.js';
@@ -57,4 +58,5 @@ export function registerApi(app: App, options: ApiOptions): void {
   registerReminderFeature(app, { db, now });
   registerCalendarFeature(app, { db, now });
   registerMeFeature(app, { db, now });
+  registerRomFeature(app, { db, now });
 }

@@ -399,6 +399,19 @@ export const routeMatrix: readonly RouteEntry[] = [
     },
   },
   {
+    route: 'POST /api/me/rom',
+    // Each patient saves their own measurement, under a new key per request.
+    request: (w) => ({
+      body: { movement: 'trunkFlexion', degrees: 62.5, measuredAt: w.now().toISOString() },
+      headers: { 'idempotency-key': randomUUID() },
+    }),
+    expect: PATIENTS_OWN(201),
+  },
+  {
+    route: 'GET /api/me/rom',
+    expect: PATIENTS_OWN(200),
+  },
+  {
     route: 'GET /api/me/check-ins',
     expect: {
       anonymous: 401,
@@ -755,6 +768,11 @@ export const routeMatrix: readonly RouteEntry[] = [
   },
   {
     route: 'GET /api/patients/:patientId/timeline',
+    request: (w) => ({ params: { patientId: w.patientA.id } }),
+    expect: CLINIC_A_STAFF_READ,
+  },
+  {
+    route: 'GET /api/patients/:patientId/rom',
     request: (w) => ({ params: { patientId: w.patientA.id } }),
     expect: CLINIC_A_STAFF_READ,
   },

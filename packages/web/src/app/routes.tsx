@@ -165,9 +165,13 @@ export function createRoutes(client: QueryClient): RouteObject[] {
               children: [
                 {
                   path: 'app',
-                  lazy: async () => ({
-                    Component: (await import('../patient-app/today-page.js')).TodayPage,
-                  }),
+                  lazy: async () => {
+                    const [page, api] = await Promise.all([
+                      import('../patient-app/today-page.js'),
+                      import('../patient-app/today-api.js'),
+                    ]);
+                    return { Component: page.TodayPage, loader: api.prefetchToday(client) };
+                  },
                 },
                 {
                   path: 'app/questionnaires',
@@ -220,6 +224,18 @@ export function createRoutes(client: QueryClient): RouteObject[] {
                   path: 'app/welcome',
                   lazy: async () => ({
                     Component: (await import('../patient-app/welcome/welcome-page.js')).WelcomePage,
+                  }),
+                },
+                {
+                  path: 'app/coach/range',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/coach/range-page.js')).RangePage,
+                  }),
+                },
+                {
+                  path: 'app/coach/:exerciseId',
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/coach/coach-page.js')).CoachPage,
                   }),
                 },
                 {

@@ -14,6 +14,7 @@ import { fetchPatient, patientQueryKey, type Episode } from '../patients/patient
 import { PageHeader } from '../ui/page.js';
 import { ErrorState, LoadingState } from '../ui/states.js';
 import { AdherenceCalendar, calendarWeeks } from './adherence-calendar.js';
+import { CoachSections } from './coach-sections.js';
 import {
   assessmentsQueryKey,
   fetchAssessments,
@@ -260,6 +261,7 @@ export function ChartPage() {
         backLink={back}
       />
       {episode === undefined ? null : <EpisodeSections patientId={patientId} episode={episode} />}
+      <CoachSections patientId={patientId} />
       <Section id="notes-heading" title="Visit notes">
         <NotesPanel
           patientId={patientId}

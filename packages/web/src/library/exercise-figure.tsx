@@ -63,14 +63,17 @@ function Figure({ drawing }: { readonly drawing: FigureDrawing }) {
 export function ExerciseFigure({
   name,
   animation,
+  autoPlay = true,
 }: {
   readonly name: string;
   readonly animation: Animation;
+  /** Whether it starts moving by itself (never when less motion is asked for). */
+  readonly autoPlay?: boolean;
 }) {
   const reduced = useReducedMotion();
   // Until the person presses play or pause, the figure moves unless they asked for less motion.
   const [choice, setChoice] = useState<boolean | null>(null);
-  const playing = choice ?? !reduced;
+  const playing = choice ?? (autoPlay && !reduced);
   const [seconds, setSeconds] = useState(0);
   const secondsRef = useRef(0);
   const frame = useMemo(() => frameOf(animation), [animation]);

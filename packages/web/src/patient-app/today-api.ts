@@ -1,6 +1,7 @@
 /** The patient's programme for today (`GET /api/me/today`), as the API's `Today` schema has it. */
+import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
-import { useCachedQuery } from './offline/cached-query.js';
+import { cachedFetch, useCachedQuery } from './offline/cached-query.js';
 
 export interface TodayExercise {
   readonly id: string;
@@ -180,4 +181,21 @@ export function useToday() {
     queryFn: ({ signal }) => fetchToday(signal),
     storeKey: 'today',
   });
+}
+
+/**
+ * `/app`'s loader: today's programme is asked for as the navigation starts, alongside the
+ * session check rather than after it. A failure is the page's to show.
+ */
+export function prefetchToday(client: QueryClient): () => null {
+  return () => {
+    void client
+      .query({
+        queryKey: todayQueryKey,
+        queryFn: cachedFetch('today', ({ signal }) => fetchToday(signal)),
+        networkMode: 'always',
+      })
+      .catch(() => undefined);
+    return null;
+  };
 }

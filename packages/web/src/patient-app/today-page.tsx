@@ -211,7 +211,6 @@ export function TodayPage() {
       </header>
       <SavedCopyNotice query={today} />
       {today.data === undefined ? null : <MorningCheckIn today={today.data} />}
-      <QuestionnairesDueCard />
       <HelpLinks />
       {today.isPending ? (
         <LoadingState label="Loading your programme" />
@@ -235,6 +234,8 @@ export function TodayPage() {
       ) : (
         <Week today={today.data} />
       )}
+      {/* Below the session: it arrives on its own request and must not push the page down. */}
+      <QuestionnairesDueCard />
     </>
   );
 }

@@ -25,7 +25,7 @@ import {
 } from '../../database/schema.js';
 import { auditPatient, findVisiblePatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
-import { dayOf } from '../logs/routes.js';
+import { coachResultSchema, dayOf, publicCoach } from '../logs/routes.js';
 import { ProblemError, badRequest, problemResponse } from '../problem.js';
 import { requestOrigin } from '../session/audit.js';
 import { requireRole } from '../session/plugin.js';
@@ -93,6 +93,9 @@ const chartLogSchema = z
     painAfter: z.number().nullable(),
     symptoms: z.array(z.string()),
     note: z.string().nullable(),
+    coach: coachResultSchema
+      .nullable()
+      .describe('The camera coach result, when the session was coached'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'ChartSessionLog' });
@@ -190,6 +193,7 @@ function chartLog(
     painAfter: log.painAfter ?? null,
     symptoms: [...(log.symptoms ?? [])],
     note: log.note ?? null,
+    coach: log.coach === undefined ? null : publicCoach(log.coach),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -12,7 +12,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import {
+  coachLimits,
+  coachViews,
   logSymptoms,
+  type CoachResult,
   type PrescribedExercise,
   type Programme,
   type ProgrammeWeek,
@@ -110,6 +113,46 @@ const todaySchema = z
   })
   .meta({ id: 'Today' });
 
+/** The camera coach's result, as the patient confirmed it; the core checks the same bounds. */
+export const coachResultSchema = z
+  .strictObject({
+    reps: z.int().min(0).max(coachLimits.repsMax).optional().describe('Repetitions counted'),
+    holdSeconds: z
+      .number()
+      .min(0)
+      .max(coachLimits.holdSecondsMax)
+      .optional()
+      .describe('Seconds held in position, all holds together'),
+    rangeDegrees: z
+      .strictObject({
+        min: z.number().min(coachLimits.degreesMin).max(coachLimits.degreesMax),
+        max: z.number().min(coachLimits.degreesMin).max(coachLimits.degreesMax),
+      })
+      .optional()
+      .describe('The tracked angle over the session, in degrees; min ≤ max'),
+    formWarnings: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1).max(coachLimits.formWarningIdMaxLength),
+          cue: z.string().min(1).max(coachLimits.cueMaxLength),
+          count: z.int().min(1).max(coachLimits.warningCountMax),
+        }),
+      )
+      .max(coachLimits.formWarningsMax)
+      .optional()
+      .describe('The form cues given, with how many times each'),
+    exerciseRule: z
+      .string()
+      .min(1)
+      .max(coachLimits.exerciseRuleMaxLength)
+      .describe('The coach rule used (the exercise id for exercise rules)'),
+    view: z.enum(coachViews as readonly ['side', 'front']).describe('The camera view used'),
+  })
+  .describe(
+    'What the camera coach on the phone measured, confirmed by the patient: numbers only, never a frame. Camera angles are estimates, not clinical goniometry.',
+  )
+  .meta({ id: 'CoachResult' });
+
 /**
  * One session log as the clinical core reads it. The zod schema checks the shape and documents
  * it; the clinical core (`parseLogs`) does the clinical checks (ranges, the exercise belongs to
@@ -135,6 +178,7 @@ const sessionLogBodySchema = z
     rpe: z.number().optional(),
     symptoms: z.array(z.enum(logSymptoms)).optional(),
     note: z.string().optional(),
+    coach: coachResultSchema.optional(),
   })
   .meta({ id: 'SessionLog' });
 
@@ -262,10 +306,25 @@ function publicWeek(week: ProgrammeWeek) {
   };
 }
 
-/** The stored log; a copy where the core's type is read-only (the symptom list). */
+/** A coach result as the API shows it: a copy where the core's type is read-only. */
+export function publicCoach(coach: CoachResult) {
+  const { formWarnings, ...rest } = coach;
+  return {
+    ...rest,
+    ...(formWarnings === undefined
+      ? {}
+      : { formWarnings: formWarnings.map((warning) => ({ ...warning })) }),
+  };
+}
+
+/** The stored log; a copy where the core's type is read-only (the symptom list, the coach). */
 function storedLog(log: SessionLog) {
   // An undefined member is left out of the JSON, as it was never stored.
-  return { ...log, symptoms: log.symptoms === undefined ? undefined : [...log.symptoms] };
+  return {
+    ...log,
+    symptoms: log.symptoms === undefined ? undefined : [...log.symptoms],
+    coach: log.coach === undefined ? undefined : publicCoach(log.coach),
+  };
 }
 
 // ---------------------------------------------------------------- look-ups

@@ -81,6 +81,36 @@ export type CachedQueryResult<T> = UseQueryResult<T> & {
   readonly fromPhone: boolean;
 };
 
+/**
+ * `queryFn`, keeping every answer on the phone and giving the kept copy back when the server
+ * cannot be reached. The hook below uses it; a route's loader can start the same request early.
+ */
+export function cachedFetch<T>(
+  storeKey: string,
+  queryFn: (context: QueryFunctionContext) => Promise<T>,
+): (context: QueryFunctionContext) => Promise<T> {
+  return async (context) => {
+    try {
+      const data = await queryFn(context);
+      const now = new Date();
+      provenance.set(storeKey, { savedAt: now.toISOString(), fromPhone: false });
+      // Not awaited: the page shows the answer without waiting for the phone's disk. Storing
+      // may fail (a full disk, a private window); the answer is still good.
+      void saveAnswer(storeKey, data, now).catch(() => undefined);
+      return data;
+    } catch (error) {
+      if (unreachable(error)) {
+        const stored = await loadAnswer(storeKey);
+        if (stored !== undefined) {
+          provenance.set(storeKey, { savedAt: stored.savedAt, fromPhone: true });
+          return stored.data as T;
+        }
+      }
+      throw error;
+    }
+  };
+}
+
 export function useCachedQuery<T>({
   queryKey,
   queryFn,
@@ -94,26 +124,7 @@ export function useCachedQuery<T>({
     // effect below too), and every half minute while the server does not answer.
     refetchOnReconnect: () => (showingPhoneCopy() ? 'always' : true),
     refetchInterval: () => (showingPhoneCopy() ? 30_000 : false),
-    queryFn: async (context) => {
-      try {
-        const data = await queryFn(context);
-        const now = new Date();
-        provenance.set(storeKey, { savedAt: now.toISOString(), fromPhone: false });
-        // Not awaited: the page shows the answer without waiting for the phone's disk. Storing
-        // may fail (a full disk, a private window); the answer is still good.
-        void saveAnswer(storeKey, data, now).catch(() => undefined);
-        return data;
-      } catch (error) {
-        if (unreachable(error)) {
-          const stored = await loadAnswer(storeKey);
-          if (stored !== undefined) {
-            provenance.set(storeKey, { savedAt: stored.savedAt, fromPhone: true });
-            return stored.data as T;
-          }
-        }
-        throw error;
-      }
-    },
+    queryFn: cachedFetch(storeKey, queryFn),
   });
   // react-query hears "back online" only after it heard "offline": a page opened with no
   // connection never did, so the browser's `online` event is listened to here as well.
