@@ -17,6 +17,8 @@ import {
   fetchClinicCaseloadPage,
 } from '../caseload/caseload-api.js';
 import { LoginPage } from '../session/login-page.js';
+import { prefetchToday } from '../patient-app/today-api.js';
+import { fetchSession, sessionQueryKey } from '../session/session-api.js';
 import { HomeRedirect, RequirePatient, RequireStaff } from '../session/session.js';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.js';
 import { LoadingState } from '../ui/states.js';
@@ -57,6 +59,17 @@ export function createRoutes(client: QueryClient): RouteObject[] {
   return [
     {
       errorElement: <RouteErrorPage />,
+      // Who is signed in is asked as the navigation starts, alongside the page's own chunks.
+      loader: () => {
+        void client
+          .query({
+            queryKey: sessionQueryKey,
+            queryFn: ({ signal }) => fetchSession(signal),
+            staleTime: Infinity,
+          })
+          .catch(() => undefined);
+        return null;
+      },
       // Loaders return at once; this shows only for the instant before the first page.
       hydrateFallbackElement: <LoadingState label="Opening Spinewise" />,
       children: [
@@ -165,13 +178,11 @@ export function createRoutes(client: QueryClient): RouteObject[] {
               children: [
                 {
                   path: 'app',
-                  lazy: async () => {
-                    const [page, api] = await Promise.all([
-                      import('../patient-app/today-page.js'),
-                      import('../patient-app/today-api.js'),
-                    ]);
-                    return { Component: page.TodayPage, loader: api.prefetchToday(client) };
-                  },
+                  // Static, so today's programme is asked for before the page's chunk arrives.
+                  loader: prefetchToday(client),
+                  lazy: async () => ({
+                    Component: (await import('../patient-app/today-page.js')).TodayPage,
+                  }),
                 },
                 {
                   path: 'app/questionnaires',

@@ -13,6 +13,7 @@ const base: TodayExercise = {
   boutMinutes: 5,
   dailyMinutes: 5,
   cautions: [],
+  guide: null,
 };
 
 describe('doseInWords', () => {

@@ -1,4 +1,5 @@
 /** The patient's programme for today (`GET /api/me/today`), as the API's `Today` schema has it. */
+import type { Animation } from '@spinewise/clinical';
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import { cachedFetch, useCachedQuery } from './offline/cached-query.js';
@@ -19,6 +20,19 @@ export interface TodayExercise {
   readonly boutMinutes: number;
   readonly dailyMinutes: number;
   readonly cautions: readonly string[];
+  /** How to do it, from the library (sent with the programme so it works offline). */
+  readonly guide: ExerciseGuide | null;
+}
+
+export interface ExerciseGuide {
+  readonly summary: string;
+  readonly steps: readonly string[];
+  readonly cues: readonly string[];
+  readonly stopIf: readonly string[];
+  readonly restSeconds: number;
+  /** Whether the camera coach can follow it. */
+  readonly coached: boolean;
+  readonly animation: Animation;
 }
 
 export interface TodaySession {

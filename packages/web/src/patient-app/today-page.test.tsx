@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { getExercise } from '@spinewise/clinical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderApp, type FakeRoutes } from '../app/test-app.fixture.js';
 import { putRecord } from './offline/db.js';
 import { readOutbox, type OutboxEntry } from './offline/outbox.js';
 import { clearPatientData, saveSessionUser } from './offline/saved-session.js';
 import type { Today } from './today-api.js';
+
+const catCow = getExercise('cat-cow');
 
 const PATIENT = {
   id: '00000000-0000-4000-8000-0000000000a1',
@@ -50,6 +53,15 @@ const today: Today = {
             boutMinutes: 3,
             dailyMinutes: 3,
             cautions: [],
+            guide: {
+              summary: catCow.summary,
+              steps: catCow.steps,
+              cues: catCow.cues,
+              stopIf: catCow.stopIf,
+              restSeconds: catCow.dosage.restSeconds,
+              coached: true,
+              animation: catCow.animation,
+            },
           },
         ],
       },

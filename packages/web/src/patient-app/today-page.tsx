@@ -173,6 +173,7 @@ function Week({ today }: { readonly today: Today }) {
                   ...(exercise.minutes === undefined ? {} : { minutes: exercise.minutes }),
                   dose: doseInWords(exercise),
                   cautions: exercise.cautions,
+                  guide: exercise.guide,
                 }}
                 date={today.date}
                 logged={logged.get(exercise.id) ?? []}

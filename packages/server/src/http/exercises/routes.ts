@@ -96,7 +96,7 @@ const limbsSchema = z.object({
   shin: z.number(),
   foot: z.number(),
 });
-const poseSchema = z.object({
+export const poseSchema = z.object({
   hip: z.object({ x: z.number(), y: z.number() }),
   lowerTrunk: z.number(),
   upperTrunk: z.number(),

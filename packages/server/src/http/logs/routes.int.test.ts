@@ -115,12 +115,22 @@ describe('GET /api/me/today', () => {
       week: {
         startDate: string;
         endDate: string;
-        sessions: { exercises: { id: string; sets: number }[] }[];
+        sessions: {
+          exercises: {
+            id: string;
+            sets: number;
+            guide: { steps: string[]; animation: { keyframes: unknown[] } } | null;
+          }[];
+        }[];
         activity: { minutesPerDay: number };
         lessons: string[];
       } | null;
     }>();
     expect(body.date).toBe(TODAY);
+    // How to do each exercise travels with the programme, for the phone to use offline.
+    const first = body.week?.sessions[0]?.exercises[0];
+    expect(first?.guide?.steps.length).toBeGreaterThan(0);
+    expect(first?.guide?.animation.keyframes.length).toBeGreaterThanOrEqual(2);
     expect(body.programme.id).toBe(home.programmeId);
     expect(body.week).not.toBeNull();
     expect(body.week?.startDate ?? '').toMatch(/^\d{4}-\d{2}-\d{2}$/u);

@@ -12,6 +12,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import {
+  exerciseLibrary,
+  getCoachRule,
   coachLimits,
   coachViews,
   logSymptoms,
@@ -32,6 +34,7 @@ import {
   type RecordSessionLogResult,
 } from '../../logs/session-logs.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
+import { poseSchema } from '../exercises/routes.js';
 import { ProblemError, badRequest, conflict, notFound, problemResponse } from '../problem.js';
 import { recordAudit, requestOrigin } from '../session/audit.js';
 import { requireRole, type Authenticated } from '../session/plugin.js';
@@ -67,6 +70,26 @@ const exerciseSchema = z.object({
   boutMinutes: z.number(),
   dailyMinutes: z.number(),
   cautions: z.array(z.string()),
+  guide: z
+    .object({
+      summary: z.string(),
+      steps: z.array(z.string()),
+      cues: z.array(z.string()),
+      stopIf: z.array(z.string()),
+      restSeconds: z.number().describe('Rest between sets'),
+      coached: z.boolean().describe('Whether the camera coach can follow it'),
+      animation: z.object({
+        view: z.enum(['side', 'front']),
+        cycleSeconds: z.number(),
+        keyframes: z.array(
+          z.object({ at: z.number(), pose: poseSchema, label: z.string().optional() }),
+        ),
+      }),
+    })
+    .nullable()
+    .describe(
+      "How to do it, from the exercise library: the steps, cues, when to stop and the figure's keyframes. It travels with today's programme so the phone has it offline, without the whole library.",
+    ),
 });
 
 const weekSchema = z.object({
@@ -275,6 +298,26 @@ function publicExercise(exercise: PrescribedExercise) {
     boutMinutes: exercise.boutMinutes,
     dailyMinutes: exercise.dailyMinutes,
     cautions: [...exercise.cautions],
+    guide: guideOf(exercise.id),
+  };
+}
+
+/** What the phone needs to show how an exercise is done (null for one the library lacks). */
+function guideOf(exerciseId: string) {
+  const entry = exerciseLibrary.find((candidate) => candidate.id === exerciseId);
+  if (entry === undefined) return null;
+  return {
+    summary: entry.summary,
+    steps: [...entry.steps],
+    cues: [...entry.cues],
+    stopIf: [...entry.stopIf],
+    restSeconds: entry.dosage.restSeconds,
+    coached: getCoachRule(entry.id) !== undefined,
+    animation: {
+      view: entry.animation.view,
+      cycleSeconds: entry.animation.cycleSeconds,
+      keyframes: entry.animation.keyframes.map((keyframe) => ({ ...keyframe })),
+    },
   };
 }
 

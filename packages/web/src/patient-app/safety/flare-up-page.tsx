@@ -3,7 +3,12 @@
  * plan" lesson and the pain-monitoring model [S-PMM]), and a gentler set — today's exercises
  * each one step back (`flareUpSet`, REFERENCE §5 regress) — that the patient can do and log.
  */
-import { flareUpSet, type GentlerExercise } from '@spinewise/clinical';
+import {
+  exerciseLibrary,
+  flareUpSet,
+  getCoachRule,
+  type GentlerExercise,
+} from '@spinewise/clinical';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.js';
@@ -15,6 +20,7 @@ import {
   doseInWords,
   exercisesOf,
   useToday,
+  type ExerciseGuide,
   type Today,
   type TodayExercise,
 } from '../today-api.js';
@@ -56,6 +62,22 @@ function asCard(gentler: GentlerExercise, prescribed: TodayExercise) {
     ...(gentler.dose.minutes === undefined ? {} : { minutes: gentler.dose.minutes }),
     dose: doseInWords(same ? plain : dose),
     cautions: prescribed.cautions,
+    guide: gentler.exerciseId === prescribed.id ? prescribed.guide : guideOf(gentler.exerciseId),
+  };
+}
+
+/** How to do an easier exercise than the one prescribed, from the library (this page has it). */
+function guideOf(exerciseId: string): ExerciseGuide | null {
+  const entry = exerciseLibrary.find((candidate) => candidate.id === exerciseId);
+  if (entry === undefined) return null;
+  return {
+    summary: entry.summary,
+    steps: entry.steps,
+    cues: entry.cues,
+    stopIf: entry.stopIf,
+    restSeconds: entry.dosage.restSeconds,
+    coached: getCoachRule(entry.id) !== undefined,
+    animation: entry.animation,
   };
 }
 
