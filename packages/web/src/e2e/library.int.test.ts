@@ -112,6 +112,8 @@ describe('journey 7: the exercise library', () => {
       try {
         await logInAsClinician(page);
         await page.getByRole('link', { name: 'Patients' }).click();
+        // The patients page is its own chunk: wait for it, not the caseload still on screen.
+        await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
         await page.getByRole('link', { name: 'Carlos Mendes' }).click();
         await page.getByRole('heading', { level: 1, name: 'Carlos Mendes' }).waitFor();
         await page.getByRole('link', { name: 'Exercises that suit them' }).click();
