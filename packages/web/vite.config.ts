@@ -13,10 +13,15 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, transformWithOxc, type Plugin } from 'vite';
 
 const SERVICE_WORKER_SOURCE = fileURLToPath(
   new URL('./src/patient-app/offline/sw-source.js', import.meta.url),
+);
+
+/** The reminders' push and notification-click handlers, put into the worker as plain script. */
+const PUSH_HANDLER = fileURLToPath(
+  new URL('./src/patient-app/settings/push-handler.ts', import.meta.url),
 );
 
 /** The modules whose chunks (and everything they load) the patient app needs offline. */
@@ -66,7 +71,7 @@ function serviceWorker(): Plugin {
         },
       ];
     },
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const files = new Set<string>();
       const seen = new Set<string>();
       const visit = (fileName: string, followDynamic: boolean) => {
@@ -100,7 +105,11 @@ function serviceWorker(): Plugin {
       files.add('/index.html');
 
       const precache = [...files].sort();
-      const source = readFileSync(SERVICE_WORKER_SOURCE, 'utf8');
+      // The handlers module has no imports: its TypeScript, stripped of types and `export`s.
+      const handlers = (
+        await transformWithOxc(readFileSync(PUSH_HANDLER, 'utf8'), PUSH_HANDLER, { lang: 'ts' })
+      ).code.replace(/^export /gmu, '');
+      const source = `${handlers}\n${readFileSync(SERVICE_WORKER_SOURCE, 'utf8')}`;
       const index = bundle['index.html'];
       const version = createHash('sha256')
         .update(precache.join('\n'))

@@ -1,4 +1,4 @@
-/* global self, caches, fetch, Request */
+/* global self, caches, fetch, Request, handlePush, handleNotificationClick */
 /**
  * The service worker's source. The build (`vite.config.ts`, plugin `service-worker`) writes it
  * to `/sw.js` with two constants put in front: `PRECACHE`, the patient app's files (index.html,
@@ -85,4 +85,13 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/assets/') || PRECACHE.includes(url.pathname)) {
     event.respondWith(fromCache(request));
   }
+});
+
+// Reminders (decision 010): the handlers come from settings/push-handler.ts, put in front of
+// this file by the build.
+self.addEventListener('push', (event) => {
+  handlePush(event);
+});
+self.addEventListener('notificationclick', (event) => {
+  handleNotificationClick(event);
 });
