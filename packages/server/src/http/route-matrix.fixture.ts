@@ -356,6 +356,17 @@ export const routeMatrix: readonly RouteEntry[] = [
 
   // ------------------------------------------------------------ patient app
   {
+    route: 'GET /api/me/logs',
+    expect: {
+      anonymous: 401,
+      patientA: 200,
+      patientB: 200,
+      clinicianOfA: 403,
+      clinicianOfOtherClinic: 403,
+      admin: 403,
+    },
+  },
+  {
     route: 'GET /api/me/today',
     expect: {
       anonymous: 401,

@@ -1,8 +1,9 @@
 /** The patient's programme for today (`GET /api/me/today`), as the API's `Today` schema has it. */
-import type { Animation } from '@spinewise/clinical';
+import { addDays, type Animation } from '@spinewise/clinical';
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import { cachedFetch, useCachedQuery } from './offline/cached-query.js';
+import type { OutboxEntry } from './offline/outbox.js';
 
 export interface TodayExercise {
   readonly id: string;
@@ -212,4 +213,57 @@ export function prefetchToday(client: QueryClient): () => null {
       .catch(() => undefined);
     return null;
   };
+}
+
+/** One of my logs as the server keeps it (`GET /api/me/logs`). */
+export interface MyLog {
+  readonly id: string;
+  readonly idempotencyKey: string;
+  readonly createdAt: string;
+  readonly log: SessionLogBody;
+}
+
+export function fetchMyLogs(
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+): Promise<{ readonly logs: readonly MyLog[] }> {
+  return api.get(`${LOGS_URL}?from=${from}&to=${to}`, signal);
+}
+
+/**
+ * The logs of yesterday and today the server has: those made on another phone (or before this
+ * phone's copy was cleared) count as done too. Kept on the phone for offline use.
+ */
+export function useRecentLogs(date: string) {
+  const from = addDays(date, -1);
+  return useCachedQuery({
+    queryKey: ['me', 'logs', from, date],
+    queryFn: ({ signal }) => fetchMyLogs(from, date, signal),
+    storeKey: 'recent-logs',
+  });
+}
+
+/**
+ * The outbox's entries with the server's logs it does not hold (matched by Idempotency-Key),
+ * as sent entries: one list for "what is done", whichever phone did it.
+ */
+export function withServerLogs(
+  entries: readonly OutboxEntry[],
+  logs: readonly MyLog[] | undefined,
+): readonly OutboxEntry[] {
+  if (logs === undefined || logs.length === 0) return entries;
+  const held = new Set(entries.map((entry) => entry.key));
+  const extra = logs
+    .filter((row) => !held.has(row.idempotencyKey))
+    .map((row): OutboxEntry => ({
+      key: row.idempotencyKey,
+      kind: 'log',
+      url: LOGS_URL,
+      body: row.log,
+      createdAt: row.createdAt,
+      state: 'sent',
+      sentAt: row.createdAt,
+    }));
+  return extra.length === 0 ? entries : [...entries, ...extra];
 }

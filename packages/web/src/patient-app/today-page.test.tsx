@@ -90,6 +90,10 @@ function routes(extra: FakeRoutes = {}): FakeRoutes {
     'GET /api/session': { status: 200, body: { user: PATIENT } },
     'GET /api/me/today': { status: 200, body: today },
     'GET /api/me/check-ins': { status: 200, body: { checkIns: [] } },
+    'GET /api/me/logs': {
+      status: 200,
+      body: { from: '2026-11-09', to: '2026-11-10', logs: [] },
+    },
     'POST /api/me/check-ins': (request) => ({
       status: 201,
       body: { id: 'c1', createdAt: '2026-11-10T07:00:00.000Z', ...(request.body as object) },
@@ -197,6 +201,37 @@ describe('Today', () => {
         expect(seen.some((request) => request.path.startsWith('/api/me/check-ins'))).toBe(true);
       });
       expect(screen.queryByRole('heading', { name: /Good morning/u })).toBeNull();
+    },
+    SLOW,
+  );
+
+  it(
+    'counts logs made on another phone: done today, and the morning check-in for yesterday',
+    async () => {
+      const fromServer = (date: string, key: string) => ({
+        id: `00000000-0000-4000-8000-0000000000${key === 'a' ? 'd1' : 'd2'}`,
+        idempotencyKey: `other-phone-${key}`,
+        createdAt: `${date}T18:00:00.000Z`,
+        log: { date, exerciseId: 'cat-cow', setsDone: 2, completed: 'done' },
+      });
+      fakeApi(
+        routes({
+          'GET /api/me/logs': {
+            status: 200,
+            body: {
+              from: '2026-11-09',
+              to: '2026-11-10',
+              logs: [fromServer('2026-11-10', 'a'), fromServer('2026-11-09', 'b')],
+            },
+          },
+        }),
+      );
+      renderApp('/app');
+      expect(
+        await screen.findByRole('heading', { name: /Good morning/u }, { timeout: 8000 }),
+      ).toBeTruthy();
+      const headings = screen.getAllByRole('heading').map((heading) => heading.textContent);
+      expect(headings).toContain('Cat cow · done today');
     },
     SLOW,
   );

@@ -28,7 +28,9 @@ import {
   exercisesOf,
   fetchCheckIns,
   repsPlan,
+  useRecentLogs,
   useToday,
+  withServerLogs,
   type Today,
 } from './today-api.js';
 import './session/session.css';
@@ -40,7 +42,9 @@ function phaseName(phase: string): string {
 
 /** The morning check-in, the day after a session logged on this phone and not checked in yet. */
 function MorningCheckIn({ today }: { readonly today: Today }) {
-  const { entries } = useOutbox();
+  const outbox = useOutbox();
+  const recent = useRecentLogs(today.date);
+  const entries = withServerLogs(outbox.entries, recent.data?.logs);
   const yesterday = addDays(today.date, -1);
   const logged = loggedOn(entries, yesterday);
   const onPhone = checkInsOnPhone(entries, yesterday);
@@ -107,7 +111,9 @@ function BeforeYouStart({
 
 function Week({ today }: { readonly today: Today }) {
   const { week } = today;
-  const { entries } = useOutbox();
+  const outbox = useOutbox();
+  const recent = useRecentLogs(today.date);
+  const entries = withServerLogs(outbox.entries, recent.data?.logs);
   const [painBefore, setPainBefore] = useState(() => loadPainBefore(today.date));
   if (week === null) {
     return today.date < today.programme.startDate ? (

@@ -163,6 +163,58 @@ describe('GET /api/me/today', () => {
   });
 });
 
+describe('GET /api/me/logs', () => {
+  it("reads back the patient's own logs with their keys, within a bounded window", async () => {
+    const posted = await postLog(patientLogin, log({ setsDone: 1 }), 'key-read-back');
+    expect(posted.statusCode).toBe(201);
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/api/me/logs',
+      cookies: patientLogin.cookies,
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers['cache-control']).toBe('no-store');
+    const body = mine.json<{
+      from: string;
+      to: string;
+      logs: { id: string; idempotencyKey: string; log: { setsDone: number } }[];
+    }>();
+    expect(body.to).toBe(TODAY);
+    expect(body.logs.find((row) => row.idempotencyKey === 'key-read-back')).toMatchObject({
+      id: posted.json<{ id: string }>().id,
+      log: { setsDone: 1 },
+    });
+    // Nobody else's: a patient without logs sees none, and staff are refused.
+    const none = await app.inject({
+      method: 'GET',
+      url: '/api/me/logs',
+      cookies: noProgrammeLogin.cookies,
+    });
+    expect(none.json<{ logs: unknown[] }>().logs).toEqual([]);
+    const staff = await app.inject({
+      method: 'GET',
+      url: '/api/me/logs',
+      cookies: clinicianLogin.cookies,
+    });
+    expect(staff.statusCode).toBe(403);
+
+    for (const [query, path] of [
+      ['?from=2026-01-01&to=2026-03-01', 'query.from'],
+      [`?from=${TODAY}&to=2020-01-01`, 'query.from'],
+      ['?to=yesterday', 'query.to'],
+      ['?days=3', 'query'],
+    ] as const) {
+      const bad = await app.inject({
+        method: 'GET',
+        url: `/api/me/logs${query}`,
+        cookies: patientLogin.cookies,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<{ errors: { path: string }[] }>().errors[0]?.path).toContain(path);
+    }
+  });
+});
+
 describe('POST /api/me/logs', () => {
   it('stores a log (201), answers a retry with the same body (200), refuses a changed body (409)', async () => {
     const first = await postLog(patientLogin, log(), 'key-one');

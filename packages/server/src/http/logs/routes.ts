@@ -10,8 +10,10 @@
  * the request, so a patient cannot read or write another's data. Every read and write of
  * patient data is audited.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import {
+  addDays,
+  dayNumber,
   exerciseLibrary,
   getCoachRule,
   coachLimits,
@@ -25,7 +27,7 @@ import {
 } from '@spinewise/clinical';
 import { z } from 'zod';
 import type { Database } from '../../database/client.js';
-import { patients, type Alert, type AlertState } from '../../database/schema.js';
+import { patients, sessionLogs, type Alert, type AlertState } from '../../database/schema.js';
 import { acknowledgeAlert, listAlerts, resolveAlert } from '../../logs/alerts.js';
 import {
   IDEMPOTENCY_KEY_MAX_LENGTH,
@@ -242,6 +244,15 @@ const storedLogSchema = z
     alerts: z.array(alertSchema).describe('The alerts this log raised, the most severe first'),
   })
   .meta({ id: 'StoredSessionLog' });
+
+/** The widest window of `GET /api/me/logs`, and the most logs it answers. */
+const MY_LOGS_MAX_DAYS = 31;
+const MY_LOGS_MAX_ROWS = 1_000;
+
+const myLogsQuerySchema = z.strictObject({
+  from: z.iso.date().optional().describe('First day; default the day before `to`'),
+  to: z.iso.date().optional().describe('Last day; default today'),
+});
 
 const alertStateQuery = z.enum(['open', 'acknowledged', 'resolved', 'all']);
 
@@ -565,6 +576,100 @@ export const logRoutes: RoutePlugin<LogFeatureOptions> = (app, options) => {
         log: storedLog(result.row.log),
         alerts: result.alerts.map(publicAlert),
       });
+    },
+  );
+
+  app.get(
+    '/me/logs',
+    {
+      schema: {
+        summary: 'My session logs',
+        description: `What I logged from \`from\` to \`to\` (at most ${String(MY_LOGS_MAX_DAYS)} days; by default yesterday and today), newest first, with the Idempotency-Key each was sent with: a phone shows what was done today on another device, and knows which of its own logs arrived.`,
+        tags: ['patient app'],
+        querystring: myLogsQuerySchema,
+        response: {
+          200: z
+            .object({
+              from: z.iso.date(),
+              to: z.iso.date(),
+              logs: z.array(
+                z.object({
+                  id: z.uuid(),
+                  idempotencyKey: z.string(),
+                  createdAt: z.iso.datetime(),
+                  log: sessionLogBodySchema,
+                }),
+              ),
+            })
+            .meta({ id: 'MySessionLogs' }),
+          400: problemResponse('A malformed day, or a window too wide'),
+          401: problemResponse('Not signed in'),
+          403: problemResponse('Not a patient'),
+          404: problemResponse('No patient record for this log-in'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireRole(request, 'patient');
+      const patient = await ownPatient(db, auth);
+      const at = now();
+      const today = dayOf(at);
+      const to = request.query.to ?? today;
+      const from = request.query.from ?? addDays(to, -1);
+      if (from > to) {
+        throw new ProblemError(
+          badRequest([{ path: 'query.from', message: 'must not be after to' }]),
+        );
+      }
+      // Both are valid days (checked by the schema, or made from one), so both numbers exist.
+      if ((dayNumber(to) ?? 0) - (dayNumber(from) ?? 0) >= MY_LOGS_MAX_DAYS) {
+        throw new ProblemError(
+          badRequest([
+            {
+              path: 'query.from',
+              message: `must be within ${String(MY_LOGS_MAX_DAYS)} days of to`,
+            },
+          ]),
+        );
+      }
+      const rows = await db
+        .select({
+          id: sessionLogs.id,
+          idempotencyKey: sessionLogs.idempotencyKey,
+          createdAt: sessionLogs.createdAt,
+          log: sessionLogs.log,
+        })
+        .from(sessionLogs)
+        .where(
+          and(
+            eq(sessionLogs.patientId, patient.id),
+            gte(sessionLogs.performedOn, from),
+            lte(sessionLogs.performedOn, to),
+          ),
+        )
+        .orderBy(desc(sessionLogs.performedOn), desc(sessionLogs.createdAt))
+        .limit(MY_LOGS_MAX_ROWS);
+      await recordAudit(db, {
+        userId: auth.user.id,
+        clinicId: auth.user.clinicId,
+        patientId: patient.id,
+        action: 'read',
+        resource: 'sessionLog',
+        ...requestOrigin(request),
+        detail: { via: 'app', from, to, count: rows.length },
+        at,
+      });
+      void reply.header('cache-control', 'no-store');
+      return {
+        from,
+        to,
+        logs: rows.map((row) => ({
+          id: row.id,
+          idempotencyKey: row.idempotencyKey,
+          createdAt: row.createdAt.toISOString(),
+          log: storedLog(row.log),
+        })),
+      };
     },
   );
 
