@@ -7,7 +7,7 @@
  */
 import { addDays } from '@spinewise/clinical';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../api/client.js';
 import { formatDay, formatLongDay } from '../format/dates.js';
@@ -40,8 +40,12 @@ function phaseName(phase: string): string {
   return phase.charAt(0).toUpperCase() + phase.slice(1);
 }
 
-/** The morning check-in, the day after a session logged on this phone and not checked in yet. */
-function MorningCheckIn({ today }: { readonly today: Today }) {
+/**
+ * The morning check-in, the day after a logged session (on this phone or another) not checked
+ * in yet. `ready` stays false until what decides it has answered, so the card never appears
+ * above the session a moment later and pushes it down the screen.
+ */
+function useMorningCheckIn(today: Today): { readonly ready: boolean; readonly card: ReactNode } {
   const outbox = useOutbox();
   const recent = useRecentLogs(today.date);
   const entries = withServerLogs(outbox.entries, recent.data?.logs);
@@ -53,13 +57,40 @@ function MorningCheckIn({ today }: { readonly today: Today }) {
     queryFn: ({ signal }) => fetchCheckIns(yesterday, yesterday, signal),
     enabled: logged && onPhone.length === 0,
   });
-  if (!logged) return null;
+  // Offline, the queries fail rather than wait: what the phone holds decides then.
+  if (recent.isPending) return { ready: false, card: null };
+  if (!logged) return { ready: true, card: null };
   const [sent] = onPhone;
-  if (sent !== undefined) return <CheckInCard sessionOn={yesterday} sent={sent} />;
+  if (sent !== undefined) {
+    return { ready: true, card: <CheckInCard sessionOn={yesterday} sent={sent} /> };
+  }
+  if (server.isPending) return { ready: false, card: null };
   // Checked in from another phone: nothing to ask. Offline (no answer), ask anyway: the
   // check-in waits on the phone, and the server refuses a second one for the day.
-  if (server.isPending || (server.isSuccess && server.data.length > 0)) return null;
-  return <CheckInCard sessionOn={yesterday} />;
+  if (server.isSuccess && server.data.length > 0) return { ready: true, card: null };
+  return { ready: true, card: <CheckInCard sessionOn={yesterday} /> };
+}
+
+/** Today once the programme has come: the check-in, help, the session, in one paint. */
+function TodayContent({ today }: { readonly today: Today }) {
+  const checkIn = useMorningCheckIn(today);
+  if (!checkIn.ready) {
+    return (
+      <>
+        <HelpLinks />
+        <LoadingState label="Loading your programme" />
+      </>
+    );
+  }
+  return (
+    <>
+      {checkIn.card}
+      <HelpLinks />
+      <Week today={today} />
+      {/* Below the session: it arrives on its own request and must not push the page down. */}
+      <QuestionnairesDueCard />
+    </>
+  );
 }
 
 function HelpLinks() {
@@ -217,32 +248,34 @@ export function TodayPage() {
         )}
       </header>
       <SavedCopyNotice query={today} />
-      {today.data === undefined ? null : <MorningCheckIn today={today.data} />}
-      <HelpLinks />
       {today.isPending ? (
-        <LoadingState label="Loading your programme" />
+        <>
+          <HelpLinks />
+          <LoadingState label="Loading your programme" />
+        </>
       ) : today.isError ? (
-        isApiError(today.error, 404) ? (
-          <EmptyState title="Your programme is on its way">
-            <p>
-              Your clinician is still putting your programme together. It will appear here as soon
-              as they have approved it.
-            </p>
-          </EmptyState>
-        ) : (
-          <ErrorState
-            title="Your programme could not be loaded"
-            error={today.error}
-            onRetry={() => {
-              void today.refetch();
-            }}
-          />
-        )
+        <>
+          <HelpLinks />
+          {isApiError(today.error, 404) ? (
+            <EmptyState title="Your programme is on its way">
+              <p>
+                Your clinician is still putting your programme together. It will appear here as soon
+                as they have approved it.
+              </p>
+            </EmptyState>
+          ) : (
+            <ErrorState
+              title="Your programme could not be loaded"
+              error={today.error}
+              onRetry={() => {
+                void today.refetch();
+              }}
+            />
+          )}
+        </>
       ) : (
-        <Week today={today.data} />
+        <TodayContent today={today.data} />
       )}
-      {/* Below the session: it arrives on its own request and must not push the page down. */}
-      <QuestionnairesDueCard />
     </>
   );
 }
