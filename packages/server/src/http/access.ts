@@ -6,7 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.js';
 import type { Database } from '../database/client.js';
 import { patients, type Patient } from '../database/schema.js';
-import { ProblemError, notFound } from './problem.js';
+import type { FastifyRequest } from 'fastify';
+import { ProblemError, badRequest, notFound } from './problem.js';
 import { recordAudit, type AuditAction, type RequestOrigin } from './session/audit.js';
 import type { Authenticated } from './session/plugin.js';
 
@@ -58,3 +59,33 @@ export function auditPatient(
     ...(entry.detail === undefined ? {} : { detail: entry.detail }),
   });
 }
+
+/**
+ * The signed-in patient's own record (a patient route acts on no one else): its id and clinic.
+ * A log-in with no patient record in its clinic is a 404.
+ */
+export async function ownPatient(
+  db: Database,
+  auth: Authenticated,
+): Promise<{ readonly id: string; readonly clinicId: string }> {
+  const [patient] = await db
+    .select({ id: patients.id, clinicId: patients.clinicId })
+    .from(patients)
+    .where(and(eq(patients.userId, auth.user.id), eq(patients.clinicId, auth.user.clinicId)));
+  if (patient === undefined) throw new ProblemError(notFound('patient'));
+  return patient;
+}
+
+/** The `Idempotency-Key` header a patient's write must carry: a 400 naming it when missing. */
+export function idempotencyKeyOf(request: FastifyRequest): string {
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER];
+  if (typeof key !== 'string' || key.trim() === '') {
+    throw new ProblemError(
+      badRequest([{ path: `headers.${IDEMPOTENCY_KEY_HEADER}`, message: 'is required' }]),
+    );
+  }
+  return key;
+}
+
+/** The header that makes a retried write find its first result instead of adding another. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

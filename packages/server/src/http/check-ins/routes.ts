@@ -7,17 +7,17 @@
  * read and write is audited. The progression rules read the check-ins with the logs
  * (`mergeCheckIns`), as "settled by the next morning" [S-PMM].
  */
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { listCheckIns, recordCheckIn } from '../../check-ins/check-ins.js';
 import type { Database } from '../../database/client.js';
-import { patients, type CheckIn } from '../../database/schema.js';
+import type { CheckIn } from '../../database/schema.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../../logs/session-logs.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, ownPatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
-import { IDEMPOTENCY_KEY_HEADER, dayOf } from '../logs/routes.js';
-import { ProblemError, badRequest, conflict, notFound, problemResponse } from '../problem.js';
+import { dayOf } from '../logs/routes.js';
+import { ProblemError, badRequest, conflict, problemResponse } from '../problem.js';
 import { recordAudit, requestOrigin } from '../session/audit.js';
-import { requireRole, type Authenticated } from '../session/plugin.js';
+import { requireRole } from '../session/plugin.js';
 
 export interface CheckInFeatureOptions {
   readonly db: Database;
@@ -60,15 +60,6 @@ function publicCheckIn(row: CheckIn) {
   };
 }
 
-async function ownPatient(db: Database, auth: Authenticated) {
-  const [patient] = await db
-    .select({ id: patients.id })
-    .from(patients)
-    .where(and(eq(patients.userId, auth.user.id), eq(patients.clinicId, auth.user.clinicId)));
-  if (patient === undefined) throw new ProblemError(notFound('patient'));
-  return patient;
-}
-
 export const checkInRoutes: RoutePlugin<CheckInFeatureOptions> = (app, options) => {
   const { db } = options;
   const now = options.now ?? (() => new Date());
@@ -108,12 +99,7 @@ export const checkInRoutes: RoutePlugin<CheckInFeatureOptions> = (app, options) 
     },
     async (request, reply) => {
       const auth = requireRole(request, 'patient');
-      const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-      if (typeof key !== 'string' || key.trim() === '') {
-        throw new ProblemError(
-          badRequest([{ path: `headers.${IDEMPOTENCY_KEY_HEADER}`, message: 'is required' }]),
-        );
-      }
+      const key = idempotencyKeyOf(request);
       if (request.validationError !== undefined) throw request.validationError;
       const patient = await ownPatient(db, auth);
       const at = now();

@@ -27,7 +27,7 @@ import {
 } from '@spinewise/clinical';
 import { z } from 'zod';
 import type { Database } from '../../database/client.js';
-import { patients, sessionLogs, type Alert, type AlertState } from '../../database/schema.js';
+import { sessionLogs, type Alert, type AlertState } from '../../database/schema.js';
 import { acknowledgeAlert, listAlerts, resolveAlert } from '../../logs/alerts.js';
 import {
   IDEMPOTENCY_KEY_MAX_LENGTH,
@@ -35,19 +35,18 @@ import {
   recordSessionLog,
   type RecordSessionLogResult,
 } from '../../logs/session-logs.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, ownPatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
 import { poseSchema } from '../exercises/routes.js';
 import { ProblemError, badRequest, conflict, notFound, problemResponse } from '../problem.js';
 import { recordAudit, requestOrigin } from '../session/audit.js';
-import { requireRole, type Authenticated } from '../session/plugin.js';
+import { requireRole } from '../session/plugin.js';
 
 export interface LogFeatureOptions {
   readonly db: Database;
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date;
 }
-
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /** The server's day, `YYYY-MM-DD` in UTC, as the clinical core's dates are. */
 export function dayOf(at: Date): string {
@@ -384,14 +383,6 @@ function storedLog(log: SessionLog) {
 // ---------------------------------------------------------------- look-ups
 
 /** The signed-in patient's own record: the only patient a patient's request can touch. */
-async function ownPatient(db: Database, auth: Authenticated) {
-  const [patient] = await db
-    .select({ id: patients.id, clinicId: patients.clinicId })
-    .from(patients)
-    .where(and(eq(patients.userId, auth.user.id), eq(patients.clinicId, auth.user.clinicId)));
-  if (patient === undefined) throw new ProblemError(notFound('patient'));
-  return patient;
-}
 
 function weekContaining(programme: Programme, today: string): ProgrammeWeek | null {
   return programme.weeks.find((week) => week.startDate <= today && today <= week.endDate) ?? null;
@@ -515,12 +506,7 @@ export const logRoutes: RoutePlugin<LogFeatureOptions> = (app, options) => {
     },
     async (request, reply) => {
       const auth = requireRole(request, 'patient');
-      const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-      if (typeof key !== 'string' || key.trim() === '') {
-        throw new ProblemError(
-          badRequest([{ path: `headers.${IDEMPOTENCY_KEY_HEADER}`, message: 'is required' }]),
-        );
-      }
+      const key = idempotencyKeyOf(request);
       if (request.validationError !== undefined) throw request.validationError;
 
       const patient = await ownPatient(db, auth);

@@ -18,7 +18,6 @@ import {
   checkIns,
   episodes,
   lessonProgress,
-  patients,
   questionnaireRequests,
   sessionLogs,
 } from '../../database/schema.js';
@@ -37,6 +36,7 @@ import {
   type ScoredQuestionnaire,
 } from '../../progress/outcomes.js';
 import { describePainTrend, painTrend, weekDays } from '../../progress/pain-trend.js';
+import { ownPatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
 import {
   ProblemError,
@@ -47,7 +47,7 @@ import {
   problemResponse,
 } from '../problem.js';
 import { recordAudit, requestOrigin } from '../session/audit.js';
-import { requireRole, type Authenticated } from '../session/plugin.js';
+import { requireRole } from '../session/plugin.js';
 
 export interface MeFeatureOptions {
   readonly db: Database;
@@ -231,15 +231,6 @@ const progressSchema = z
   .meta({ id: 'PatientProgress' });
 
 // ---------------------------------------------------------------- look-ups
-
-async function ownPatient(db: Database, auth: Authenticated) {
-  const [patient] = await db
-    .select({ id: patients.id })
-    .from(patients)
-    .where(and(eq(patients.userId, auth.user.id), eq(patients.clinicId, auth.user.clinicId)));
-  if (patient === undefined) throw new ProblemError(notFound('patient'));
-  return patient;
-}
 
 /** The patient's current episode: the active one that started last, as the programme's is. */
 async function currentEpisode(db: Database, patientId: string) {

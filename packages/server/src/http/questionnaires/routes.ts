@@ -16,14 +16,13 @@ import {
   type InstrumentId,
   type InstrumentItem,
 } from '@spinewise/clinical';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { findEpisodeInClinic } from '../../assessments/records.js';
 import { listInstrumentImports } from '../../assessments/instrument-imports.js';
 import type { Database } from '../../database/client.js';
 import {
   assessments,
-  patients,
   type InstrumentImport,
   type QuestionnaireRequest,
 } from '../../database/schema.js';
@@ -38,13 +37,13 @@ import {
   type RequestWithRequester,
 } from '../../questionnaires/requests.js';
 import { scoreSubmission } from '../../questionnaires/schedule.js';
-import { auditPatient, findVisiblePatient } from '../access.js';
+import { auditPatient, findVisiblePatient, ownPatient } from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
 import { instrumentScoreSchema } from '../assessments/schemas.js';
 import { dayOf } from '../logs/routes.js';
 import { ProblemError, badRequest, conflict, notFound, problemResponse } from '../problem.js';
 import { requestOrigin } from '../session/audit.js';
-import { requireRole, type Authenticated } from '../session/plugin.js';
+import { requireRole } from '../session/plugin.js';
 
 export interface QuestionnaireFeatureOptions {
   readonly db: Database;
@@ -279,14 +278,6 @@ function patientInstrument(id: InstrumentId, row: InstrumentImport | undefined) 
 // ---------------------------------------------------------------- look-ups
 
 /** The signed-in patient's own record: the only patient a patient's request can touch. */
-async function ownPatient(db: Database, auth: Authenticated) {
-  const [patient] = await db
-    .select({ id: patients.id, clinicId: patients.clinicId })
-    .from(patients)
-    .where(and(eq(patients.userId, auth.user.id), eq(patients.clinicId, auth.user.clinicId)));
-  if (patient === undefined) throw new ProblemError(notFound('patient'));
-  return patient;
-}
 
 function notPending(request: QuestionnaireRequest, doing: string): ProblemError {
   return new ProblemError(

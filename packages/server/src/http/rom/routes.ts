@@ -10,10 +10,9 @@
  *
  * Register after `registerSessionFeature`: these routes rely on its `request.auth`.
  */
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../database/client.js';
-import { patients, type RomMeasurement } from '../../database/schema.js';
+import type { RomMeasurement } from '../../database/schema.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../../logs/session-logs.js';
 import {
   MEASURED_AT_SKEW_MS,
@@ -23,12 +22,17 @@ import {
   recordRomMeasurement,
   romMovements,
 } from '../../rom/measurements.js';
-import { auditPatient, findVisiblePatient } from '../access.js';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  auditPatient,
+  findVisiblePatient,
+  idempotencyKeyOf,
+  ownPatient,
+} from '../access.js';
 import { registerRoutes, type App, type RoutePlugin } from '../app.js';
-import { IDEMPOTENCY_KEY_HEADER } from '../logs/routes.js';
-import { ProblemError, badRequest, conflict, notFound, problemResponse } from '../problem.js';
+import { ProblemError, badRequest, conflict, problemResponse } from '../problem.js';
 import { recordAudit, requestOrigin } from '../session/audit.js';
-import { requireRole, type Authenticated } from '../session/plugin.js';
+import { requireRole } from '../session/plugin.js';
 
 export interface RomFeatureOptions {
   readonly db: Database;
@@ -83,14 +87,6 @@ function publicRom(row: RomMeasurement) {
 }
 
 /** The signed-in patient's own record: the only patient a patient's request can touch. */
-async function ownPatient(db: Database, auth: Authenticated) {
-  const [patient] = await db
-    .select({ id: patients.id })
-    .from(patients)
-    .where(and(eq(patients.userId, auth.user.id), eq(patients.clinicId, auth.user.clinicId)));
-  if (patient === undefined) throw new ProblemError(notFound('patient'));
-  return patient;
-}
 
 export const romRoutes: RoutePlugin<RomFeatureOptions> = (app, options) => {
   const { db } = options;
@@ -127,12 +123,7 @@ export const romRoutes: RoutePlugin<RomFeatureOptions> = (app, options) => {
     },
     async (request, reply) => {
       const auth = requireRole(request, 'patient');
-      const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-      if (typeof key !== 'string' || key.trim() === '') {
-        throw new ProblemError(
-          badRequest([{ path: `headers.${IDEMPOTENCY_KEY_HEADER}`, message: 'is required' }]),
-        );
-      }
+      const key = idempotencyKeyOf(request);
       if (request.validationError !== undefined) throw request.validationError;
       const patient = await ownPatient(db, auth);
       const at = now();
