@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -130,6 +131,61 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * The camera coach's pose model (`@mediapipe/pose`: its script, WebAssembly, graph, packed
+ * assets and the lite and full models; not heavy) copied to `/mediapipe/pose/`, so the coach
+ * loads it from our own origin (`locateFile` in `patient-app/coach/pose-model.ts`). Emitted as
+ * plain assets, not chunks: the service worker does not precache them (a phone downloads them
+ * only when the patient opens the coach, then keeps them; see `sw-source.js`). The dev server
+ * serves the same files from node_modules.
+ */
+const POSE_FILES = [
+  'pose.js',
+  'pose_web.binarypb',
+  'pose_solution_packed_assets_loader.js',
+  'pose_solution_packed_assets.data',
+  'pose_solution_simd_wasm_bin.js',
+  'pose_solution_simd_wasm_bin.wasm',
+  'pose_solution_wasm_bin.js',
+  'pose_solution_wasm_bin.wasm',
+  'pose_landmark_lite.tflite',
+  'pose_landmark_full.tflite',
+] as const;
+
+function mediapipePose(): Plugin {
+  const dir = dirname(createRequire(import.meta.url).resolve('@mediapipe/pose/package.json'));
+  const types: Readonly<Record<string, string>> = {
+    js: 'text/javascript',
+    wasm: 'application/wasm',
+  };
+  return {
+    name: 'spinewise-mediapipe-pose',
+    configureServer(server) {
+      server.middlewares.use('/mediapipe/pose/', (request, response, next) => {
+        const name = (request.url ?? '').split('?')[0]?.replace(/^\//u, '') ?? '';
+        if (!(POSE_FILES as readonly string[]).includes(name)) {
+          next();
+          return;
+        }
+        response.setHeader(
+          'content-type',
+          types[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+        );
+        response.end(readFileSync(join(dir, name)));
+      });
+    },
+    generateBundle() {
+      for (const name of POSE_FILES) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `mediapipe/pose/${name}`,
+          source: readFileSync(join(dir, name)),
+        });
+      }
+    },
+  };
+}
+
 /** The text files worth compressing; images (PNG) are compressed already. */
 const COMPRESSIBLE = /\.(?:js|css|html|svg|json|webmanifest|txt)$/u;
 
@@ -164,7 +220,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), serviceWorker(), precompress()],
+  plugins: [react(), serviceWorker(), mediapipePose(), precompress()],
   resolve: {
     // The clinical core's sources, so the build never depends on its dist being current.
     alias: {

@@ -311,7 +311,10 @@ export function buildApp(options: AppOptions): App {
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval': the patient app's camera coach runs the pose model as WebAssembly
+        // (served from our origin); Chromium refuses to compile any wasm without it. It allows
+        // no string eval and no inline script.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         scriptSrcAttr: ["'none'"],
         // Inline style attributes (set by UI libraries, Swagger UI) cannot run script.
         styleSrc: ["'self'", "'unsafe-inline'"],

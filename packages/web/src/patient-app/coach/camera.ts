@@ -15,41 +15,42 @@ export class CameraError extends Error {
 }
 
 /** What to tell the patient for each problem, and what they can do about it. */
-export const cameraHelp: Readonly<Record<CameraProblem, { title: string; help: readonly string[] }>> =
-  {
-    denied: {
-      title: 'The camera is turned off for Spinewise',
-      help: [
-        'Your phone said no when we asked to use the camera.',
-        'To turn it on: open your browser’s settings for this site (often the lock or “i” beside the address), find Camera and choose Allow. Then press “Try again”.',
-        'You can always do your exercises without the camera and log them yourself.',
-      ],
-    },
-    none: {
-      title: 'No camera was found',
-      help: [
-        'This device does not seem to have a camera we can use.',
-        'You can do your exercises without the camera and log them yourself.',
-      ],
-    },
-    busy: {
-      title: 'The camera is busy',
-      help: [
-        'Another app may be using the camera. Close it (for example a video call), then press “Try again”.',
-      ],
-    },
-    unsupported: {
-      title: 'This browser cannot use the camera here',
-      help: [
-        'The camera works only on a secure connection and in an up-to-date browser.',
-        'Try opening Spinewise in your phone’s usual browser, or log your exercises yourself.',
-      ],
-    },
-    other: {
-      title: 'The camera did not start',
-      help: ['Something went wrong while starting the camera. Press “Try again”.'],
-    },
-  };
+export const cameraHelp: Readonly<
+  Record<CameraProblem, { title: string; help: readonly string[] }>
+> = {
+  denied: {
+    title: 'The camera is turned off for Spinewise',
+    help: [
+      'Your phone said no when we asked to use the camera.',
+      'To turn it on: open your browser’s settings for this site (often the lock or “i” beside the address), find Camera and choose Allow. Then press “Try again”.',
+      'You can always do your exercises without the camera and log them yourself.',
+    ],
+  },
+  none: {
+    title: 'No camera was found',
+    help: [
+      'This device does not seem to have a camera we can use.',
+      'You can do your exercises without the camera and log them yourself.',
+    ],
+  },
+  busy: {
+    title: 'The camera is busy',
+    help: [
+      'Another app may be using the camera. Close it (for example a video call), then press “Try again”.',
+    ],
+  },
+  unsupported: {
+    title: 'This browser cannot use the camera here',
+    help: [
+      'The camera works only on a secure connection and in an up-to-date browser.',
+      'Try opening Spinewise in your phone’s usual browser, or log your exercises yourself.',
+    ],
+  },
+  other: {
+    title: 'The camera did not start',
+    help: ['Something went wrong while starting the camera. Press “Try again”.'],
+  },
+};
 
 function classify(error: unknown): CameraError {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
@@ -70,7 +71,7 @@ function classify(error: unknown): CameraError {
 
 /** Opens the camera (front camera first: the patient sees themselves) and plays it in `video`. */
 export async function startCamera(video: HTMLVideoElement): Promise<MediaStream> {
-  if (typeof navigator.mediaDevices?.getUserMedia !== 'function') {
+  if (!('mediaDevices' in navigator)) {
     throw new CameraError('unsupported', 'getUserMedia is not available.');
   }
   let stream: MediaStream;

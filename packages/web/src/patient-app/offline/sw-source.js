@@ -10,6 +10,10 @@
  * - A page address (navigation): the network first, so an online patient always gets the
  *   current release; with no connection, the cached index.html (the app routes itself).
  * - A file of the list: from the cache, so the app opens offline and quickly.
+ * - The camera coach's pose model (`/mediapipe/…`): not in the list (about 12 MB a phone needs
+ *   only if the patient uses the coach); kept in a cache of its own the first time the coach
+ *   loads it, served from there after (offline too), and kept across releases: its addresses
+ *   carry the package version (`?v=`), and a new version replaces the old file.
  * - `/api/…`: never touched. The app keeps what it needs in IndexedDB; a cached API answer
  *   here could outlive the session or another patient's sign-in.
  */
@@ -72,6 +76,24 @@ async function fromCache(request) {
   return response;
 }
 
+const POSE_CACHE = 'spinewise-mediapipe';
+
+async function poseModelFile(request) {
+  const cache = await caches.open(POSE_CACHE);
+  const cached = await cache.match(request);
+  if (cached !== undefined) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    // One version of each file: an older one (another `?v=`) goes.
+    const path = new URL(request.url).pathname;
+    for (const old of await cache.keys()) {
+      if (new URL(old.url).pathname === path) await cache.delete(old);
+    }
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
@@ -80,6 +102,10 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(appPage(request));
+    return;
+  }
+  if (url.pathname.startsWith('/mediapipe/')) {
+    event.respondWith(poseModelFile(request));
     return;
   }
   if (url.pathname.startsWith('/assets/') || PRECACHE.includes(url.pathname)) {

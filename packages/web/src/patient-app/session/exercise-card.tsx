@@ -4,14 +4,14 @@
  * today stays shown, with whether it is still on the phone or sent; logging it again the same
  * day is a deliberate choice ("Log another round").
  */
-import { getExercise, type Exercise } from '@spinewise/clinical';
 import { useCallback, useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { ExerciseFigure } from '../../library/exercise-figure.js';
 import { Button } from '../../ui/button.js';
 import { SyncStatus, useOutbox, type OutboxEntry } from '../offline/outbox.js';
 import { EmergencyAdvice } from '../safety/emergency-advice.js';
 import { adviceFor, type Advice } from '../safety/symptoms.js';
-import type { SessionLogBody } from '../today-api.js';
+import type { ExerciseGuide, SessionLogBody } from '../today-api.js';
 import { LogForm } from './log-form.js';
 import { Player } from './player.js';
 import type { PlayerPlan, PlayerState } from './player-state.js';
@@ -28,6 +28,8 @@ export interface CardExercise {
   /** The dose in plain words. */
   readonly dose: string;
   readonly cautions: readonly string[];
+  /** How to do it; null when the library does not know the exercise. */
+  readonly guide: ExerciseGuide | null;
 }
 
 export interface ExerciseCardProps {
@@ -43,14 +45,6 @@ export interface ExerciseCardProps {
   readonly headingLevel?: 2 | 3;
 }
 
-function libraryEntry(id: string): Exercise | undefined {
-  try {
-    return getExercise(id);
-  } catch {
-    return undefined;
-  }
-}
-
 export function ExerciseCard({
   exercise,
   date,
@@ -60,7 +54,7 @@ export function ExerciseCard({
   lead,
   headingLevel = 3,
 }: ExerciseCardProps) {
-  const entry = useMemo(() => libraryEntry(exercise.id), [exercise.id]);
+  const entry = exercise.guide ?? undefined;
   const [playing, setPlaying] = useState(false);
   const [logging, setLogging] = useState(false);
   const [progress, setProgress] = useState<PlayerState | undefined>(undefined);
@@ -72,7 +66,7 @@ export function ExerciseCard({
       repsPerSet: exercise.repsPerSet,
       ...(exercise.holdSeconds === undefined ? {} : { holdSeconds: exercise.holdSeconds }),
       ...(exercise.minutes === undefined ? {} : { minutes: exercise.minutes }),
-      restSeconds: entry?.dosage.restSeconds ?? 30,
+      restSeconds: entry?.restSeconds ?? 30,
     }),
     [exercise, entry],
   );
@@ -101,7 +95,8 @@ export function ExerciseCard({
       )}
       {entry === undefined ? null : (
         <>
-          <ExerciseFigure name={exercise.name} animation={entry.animation} />
+          {/* Still until played: several figures moving at once keep a phone's processor busy. */}
+          <ExerciseFigure name={exercise.name} animation={entry.animation} autoPlay={false} />
           <details className="exercise-how">
             <summary>How to do it</summary>
             <p>{entry.summary}</p>
@@ -132,6 +127,14 @@ export function ExerciseCard({
             )}
           </details>
         </>
+      )}
+      {entry?.coached !== true ? null : (
+        <Link
+          className="button button--quiet exercise-coach-link"
+          to={`/app/coach/${encodeURIComponent(exercise.id)}`}
+        >
+          Coach me with the camera
+        </Link>
       )}
       {playing ? (
         <Player
