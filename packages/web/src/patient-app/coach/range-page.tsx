@@ -102,7 +102,7 @@ export function RangePage() {
     setSaving(true);
     setSaveError(undefined);
     // The outbox sends it with its own Idempotency-Key, now or when the phone is back online.
-    enqueue('log', ROM_URL, romBody(measured, new Date()))
+    enqueue('rom', ROM_URL, romBody(measured, new Date()))
       .then((entry) => {
         setSavedKey(entry.key);
         go('saved');

@@ -21,7 +21,8 @@ import { apiRequest, isApiError, NETWORK_ERROR_STATUS } from '../../api/client.j
 import { deleteRecord, getAllRecords, hasIndexedDb, putRecord } from './db.js';
 import { loadSavedSession, onPatientDataCleared } from './saved-session.js';
 
-export type OutboxKind = 'log' | 'checkIn';
+/** What an entry is: a session log, a next-morning check-in, a range-of-motion measurement. */
+export type OutboxKind = 'log' | 'checkIn' | 'rom';
 
 export type OutboxState = 'saved' | 'sending' | 'sent' | 'failed';
 

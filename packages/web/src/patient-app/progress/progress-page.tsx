@@ -6,6 +6,7 @@
  */
 import { Link } from 'react-router';
 import { formatDay } from '../../format/dates.js';
+import { buttonClass } from '../../ui/button.js';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.js';
 import { SavedCopyNotice } from '../offline/cached-query.js';
 import { PainChart } from './pain-chart.js';
@@ -194,6 +195,16 @@ export function ProgressPage() {
       ) : (
         <ProgressBody progress={progress.data} />
       )}
+      <section className="panel progress-section" aria-labelledby="progress-range-heading">
+        <h2 id="progress-range-heading">How far you can move</h2>
+        <p>
+          Measure how far you can bend or turn with your phone&apos;s camera. The picture stays on
+          your phone; only the angle is saved, for you and your physio to follow.
+        </p>
+        <Link className={buttonClass('secondary')} to="/app/coach/range">
+          Measure my movement
+        </Link>
+      </section>
     </>
   );
 }
