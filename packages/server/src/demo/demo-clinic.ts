@@ -614,7 +614,7 @@ function buildLog(
 
 /**
  * Session logs from the programme's start to `today`: each planned bout done with the day's
- * adherence; today only the first bout of each exercise (the morning's).
+ * adherence, up to yesterday: today is still to do.
  */
 function buildLogs(
   key: string,
@@ -643,7 +643,8 @@ function buildLogs(
     for (const session of week.sessions) {
       for (const exercise of session.exercises) {
         if (!scheduledOn(indexInWeek % 7, exercise.daysPerWeek)) continue;
-        const bouts = date === today ? 1 : exercise.perDay;
+        // Nothing yet today: the demo patient opens the app to a session still to do.
+        const bouts = date === today ? 0 : exercise.perDay;
         for (let bout = 1; bout <= bouts; bout++) {
           if (!random.chance(state.adherence)) continue;
           logs.push({

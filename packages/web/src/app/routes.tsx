@@ -70,6 +70,9 @@ export function createRoutes(client: QueryClient): RouteObject[] {
           .catch(() => undefined);
         return null;
       },
+      // Once, on the first load: a page that keeps its state in the address (search, filters)
+      // must not wait for this on every keystroke.
+      shouldRevalidate: () => false,
       // Loaders return at once; this shows only for the instant before the first page.
       hydrateFallbackElement: <LoadingState label="Opening Spinewise" />,
       children: [
@@ -180,6 +183,7 @@ export function createRoutes(client: QueryClient): RouteObject[] {
                   path: 'app',
                   // Static, so today's programme is asked for before the page's chunk arrives.
                   loader: prefetchToday(client),
+                  shouldRevalidate: () => false,
                   lazy: async () => ({
                     Component: (await import('../patient-app/today-page.js')).TodayPage,
                   }),
