@@ -15,7 +15,7 @@ import { buttonClass } from '../ui/button.js';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.js';
 import { SavedCopyNotice } from './offline/cached-query.js';
 import { QuestionnairesDueCard } from './questionnaires/due-card.js';
-import { useOutbox } from './offline/outbox.js';
+import { useOutbox, type OutboxEntry } from './offline/outbox.js';
 import { SymptomReport } from './safety/symptom-report.js';
 import { CheckInCard, checkInsOnPhone } from './session/check-in-card.js';
 import { loadPainBefore, loggedOn, logsOn, savePainBefore } from './session/day-log.js';
@@ -45,10 +45,11 @@ function phaseName(phase: string): string {
  * in yet. `ready` stays false until what decides it has answered, so the card never appears
  * above the session a moment later and pushes it down the screen.
  */
-function useMorningCheckIn(today: Today): { readonly ready: boolean; readonly card: ReactNode } {
-  const outbox = useOutbox();
-  const recent = useRecentLogs(today.date);
-  const entries = withServerLogs(outbox.entries, recent.data?.logs);
+function useMorningCheckIn(
+  today: Today,
+  entries: readonly OutboxEntry[],
+  recentPending: boolean,
+): { readonly ready: boolean; readonly card: ReactNode } {
   const yesterday = addDays(today.date, -1);
   const logged = loggedOn(entries, yesterday);
   const onPhone = checkInsOnPhone(entries, yesterday);
@@ -58,7 +59,7 @@ function useMorningCheckIn(today: Today): { readonly ready: boolean; readonly ca
     enabled: logged && onPhone.length === 0,
   });
   // Offline, the queries fail rather than wait: what the phone holds decides then.
-  if (recent.isPending) return { ready: false, card: null };
+  if (recentPending) return { ready: false, card: null };
   if (!logged) return { ready: true, card: null };
   const [sent] = onPhone;
   if (sent !== undefined) {
@@ -73,7 +74,11 @@ function useMorningCheckIn(today: Today): { readonly ready: boolean; readonly ca
 
 /** Today once the programme has come: the check-in, help, the session, in one paint. */
 function TodayContent({ today }: { readonly today: Today }) {
-  const checkIn = useMorningCheckIn(today);
+  // What is done: this phone's outbox and the server's logs (another phone's), merged once.
+  const outbox = useOutbox();
+  const recent = useRecentLogs(today.date);
+  const entries = withServerLogs(outbox.entries, recent.data?.logs);
+  const checkIn = useMorningCheckIn(today, entries, recent.isPending);
   if (!checkIn.ready) {
     return (
       <>
@@ -86,7 +91,7 @@ function TodayContent({ today }: { readonly today: Today }) {
     <>
       {checkIn.card}
       <HelpLinks />
-      <Week today={today} />
+      <Week today={today} entries={entries} />
       {/* Below the session: it arrives on its own request and must not push the page down. */}
       <QuestionnairesDueCard />
     </>
@@ -140,11 +145,14 @@ function BeforeYouStart({
   );
 }
 
-function Week({ today }: { readonly today: Today }) {
+function Week({
+  today,
+  entries,
+}: {
+  readonly today: Today;
+  readonly entries: readonly OutboxEntry[];
+}) {
   const { week } = today;
-  const outbox = useOutbox();
-  const recent = useRecentLogs(today.date);
-  const entries = withServerLogs(outbox.entries, recent.data?.logs);
   const [painBefore, setPainBefore] = useState(() => loadPainBefore(today.date));
   if (week === null) {
     return today.date < today.programme.startDate ? (
